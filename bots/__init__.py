@@ -1,0 +1,1 @@
+"""Platform adapters (Slack, Discord, console) around the `summarizer` core."""

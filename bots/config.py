@@ -1,0 +1,88 @@
+"""The one typed settings object, read from the environment or a `.env` file.
+
+Entry points build `Settings()` once, validate it before connecting, and hand
+pieces of it to the core (`fetch_settings()`); nothing else reads
+`os.environ`. Secrets are `SecretStr`, so they print as `**********`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from summarizer.settings import (
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_REDIRECTS,
+    DEFAULT_TOTAL_TIMEOUT,
+    FetchSettings,
+)
+
+
+def default_data_dir() -> Path:
+    """Where the embedded SQLite store and the jieba cache live by default."""
+    return Path.home() / ".local" / "share" / "digestbot"
+
+
+def _split_csv(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    return ()
+
+
+class Settings(BaseSettings):
+    """Everything configurable, with the environment variable that sets it."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    data_dir: Path = Field(default_factory=default_data_dir, alias="DIGESTBOT_DATA_DIR")
+    database_url: str | None = Field(default=None, alias="DIGESTBOT_DATABASE_URL")
+    redis_url: str | None = Field(default=None, alias="DIGESTBOT_REDIS_URL")
+    log_level: str = Field(default="INFO", alias="DIGESTBOT_LOG_LEVEL")
+
+    fetch_allow_hosts: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=(), alias="DIGESTBOT_FETCH_ALLOW_HOSTS"
+    )
+    fetch_connect_timeout: float = Field(
+        default=DEFAULT_CONNECT_TIMEOUT, alias="DIGESTBOT_FETCH_CONNECT_TIMEOUT"
+    )
+    fetch_total_timeout: float = Field(
+        default=DEFAULT_TOTAL_TIMEOUT, alias="DIGESTBOT_FETCH_TOTAL_TIMEOUT"
+    )
+    fetch_max_bytes: int = Field(default=DEFAULT_MAX_BYTES, alias="DIGESTBOT_FETCH_MAX_BYTES")
+    fetch_max_redirects: int = Field(
+        default=DEFAULT_MAX_REDIRECTS, alias="DIGESTBOT_FETCH_MAX_REDIRECTS"
+    )
+
+    slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    slack_app_token: SecretStr | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
+    slack_api_url: str | None = Field(default=None, alias="SLACK_API_URL")
+
+    discord_token: SecretStr | None = Field(default=None, alias="DISCORD_TOKEN")
+    discord_guild_id: int | None = Field(default=None, alias="DISCORD_GUILD_ID")
+    discord_shard_count: int | None = Field(default=None, alias="DISCORD_SHARD_COUNT")
+    discord_shard_ids: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=(), alias="DISCORD_SHARD_IDS"
+    )
+    discord_api_base: str | None = Field(default=None, alias="DISCORD_API_BASE")
+
+    @field_validator("fetch_allow_hosts", "discord_shard_ids", mode="before")
+    @classmethod
+    def _split_csv_field(cls, value: object) -> tuple[str, ...]:
+        return _split_csv(value)
+
+    def fetch_settings(self) -> FetchSettings:
+        """The core's fetch limits, from these settings."""
+        return FetchSettings(
+            connect_timeout=self.fetch_connect_timeout,
+            total_timeout=self.fetch_total_timeout,
+            max_bytes=self.fetch_max_bytes,
+            max_redirects=self.fetch_max_redirects,
+            allow_hosts=self.fetch_allow_hosts,
+        )

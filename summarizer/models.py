@@ -1,0 +1,102 @@
+"""The one data model every stage reads and returns.
+
+All types are frozen: a stage never mutates its input, it returns a new object.
+Offsets (`start`, `end`) index into `Article.text`, so anything the digest
+shows can be traced back to the source — the faithfulness check relies on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+Lang = Literal["zh", "en"]
+FigureKind = Literal["money", "percent", "count", "quantity"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article's main text and what is known about it.
+
+    `text` holds paragraphs separated by blank lines. Metadata is `None` when
+    the source does not say; nothing is guessed.
+    """
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    site: str | None = None
+    author: str | None = None
+    published: str | None = None
+    lang: Lang | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of `Article.text`, verbatim, with its position."""
+
+    text: str
+    index: int
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words a person said (or the speaker's strongest claim), verbatim."""
+
+    text: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with its unit, as written, with its normalised value.
+
+    `text` is verbatim ("5.3亿人民币"); `value` is exact (Decimal("530000000"));
+    `unit` is an ISO currency code for money, "%" for percentages, or the
+    counted noun/measure as written ("用户", "部", "km"); `context` is the
+    clause the number stands in, verbatim.
+    """
+
+    text: str
+    value: Decimal
+    unit: str | None
+    kind: FigureKind
+    context: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What digestbot posts: metadata, TL;DR, key points, quotes, figures, keywords."""
+
+    tldr: str
+    key_points: list[str]
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    title: str | None = None
+    url: str | None = None
+    site: str | None = None
+    author: str | None = None
+    published: str | None = None
+    lang: Lang = "en"
+    length: int = 0
+    reading_minutes: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; figure values become exact strings and numbers."""
+        data = asdict(self)
+        data["figures"] = [_figure_dict(f) for f in self.figures]
+        return data
+
+
+def _figure_dict(figure: Figure) -> dict[str, Any]:
+    data = asdict(figure)
+    value = figure.value
+    data["value"] = int(value) if value == value.to_integral_value() else float(value)
+    return data
