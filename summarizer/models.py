@@ -94,6 +94,16 @@ class Digest:
         data["figures"] = [_figure_dict(f) for f in self.figures]
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Digest:
+        """Rebuild a digest from `to_dict()` output (the store's cache format)."""
+        fields = dict(data)
+        fields["quotes"] = [Quote(**q) for q in data.get("quotes", [])]
+        fields["figures"] = [
+            Figure(**{**f, "value": Decimal(str(f["value"]))}) for f in data.get("figures", [])
+        ]
+        return cls(**fields)
+
 
 def _figure_dict(figure: Figure) -> dict[str, Any]:
     data = asdict(figure)
