@@ -1,0 +1,1 @@
+"""Placeholder: the local article server fixture (owned by the fetching work)."""
