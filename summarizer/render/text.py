@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from summarizer.models import Digest
+
 ELLIPSIS = "…"
 
 
@@ -24,8 +26,47 @@ def truncate(text: str, limit: int) -> str:
 
 
 def reading_label(minutes: int, lang: str) -> str:
-    """"3 min read" / "阅读约 3 分钟"."""
+    """ "3 min read" / "阅读约 3 分钟"."""
     return f"阅读约 {minutes} 分钟" if lang == "zh" else f"{minutes} min read"
 
 
 LANG_NAMES = {"zh": "中文", "en": "English"}
+
+SECTION_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "tldr": "TL;DR",
+        "key_points": "Key points",
+        "quotes": "Quotes",
+        "figures": "Key figures",
+        "keywords": "Keywords",
+        "read": "Read article",
+        "untitled": "Digest",
+        "more": "more",
+    },
+    "zh": {
+        "tldr": "摘要",
+        "key_points": "要点",
+        "quotes": "引语",
+        "figures": "关键数字",
+        "keywords": "关键词",
+        "read": "阅读原文",
+        "untitled": "摘要",
+        "more": "更多",
+    },
+}
+
+
+def label(name: str, lang: str) -> str:
+    """A section label ("Key points" / "要点") in the digest's language; English otherwise."""
+    return SECTION_LABELS.get(lang, SECTION_LABELS["en"])[name]
+
+
+def meta_parts(digest: Digest) -> list[str]:
+    """The context line's pieces: source, author, date, reading time, language.
+
+    Missing metadata is left out rather than shown as "unknown".
+    """
+    parts = [p for p in (digest.site, digest.author, digest.published) if p]
+    parts.append(reading_label(digest.reading_minutes, digest.lang))
+    parts.append(LANG_NAMES.get(digest.lang, digest.lang))
+    return parts
