@@ -1,0 +1,142 @@
+"""Decode an HTML page's bytes to text, the way a careful browser would.
+
+Input: the body bytes and, when known, the HTTP `Content-Type` header.
+Output: the page as `str`. Failure: `Unreadable` when no encoding yields
+readable text (replacement-character soup), so mojibake never reaches the
+summariser.
+
+The encoding is decided in this order; the first step that decodes cleanly wins:
+
+1. a byte-order mark (UTF-8, UTF-16);
+2. strict UTF-8, when the bytes are valid UTF-8 — real GBK text essentially
+   never is, and Chinese sites often *label* UTF-8 pages as gb2312 or the other
+   way round, so validity beats a label;
+3. the HTTP header's charset, then the page's `<meta charset>` /
+   `http-equiv` declaration, each decoded strictly (a few stray bytes are
+   tolerated). Single-byte labels (latin-1, windows-1252…) decode any bytes,
+   so they are believed only when the detector does not find CJK text;
+4. charset-normalizer's best guess.
+
+GB2312 and GBK are decoded as GB18030, their superset: pages labelled gb2312
+routinely use characters outside it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+
+from charset_normalizer import from_bytes
+
+from summarizer.errors import Unreadable
+
+logger = logging.getLogger(__name__)
+
+# How much of the page to search for a <meta> declaration (the HTML spec says 1024
+# bytes; real pages put long <title>s and scripts first).
+META_SCAN_BYTES = 8192
+# A declared multibyte encoding is still believed with this share of bad bytes
+# (truncated pages, one stray byte in an ad snippet).
+MAX_DECLARED_ERROR_RATIO = 0.002
+# More replacement characters than this share of the text is mojibake.
+MAX_REPLACEMENT_RATIO = 0.02
+
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "ascii": "utf-8", "iso8859-1": "cp1252"}
+_ALIASES = {"x-gbk": "gbk", "unicode": "utf-8"}
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE | re.DOTALL
+)
+_CJK_ENCODINGS = frozenset(
+    {"gb18030", "big5", "big5hkscs", "cp950", "euc_jp", "shift_jis", "cp932", "euc_kr", "cp949"}
+)
+_MULTIBYTE = _CJK_ENCODINGS | {"utf-8", "utf-16", "utf-32", "iso2022_jp", "iso2022_kr"}
+
+
+def decode_html(body: bytes, *, content_type: str | None = None) -> str:
+    """The page as text, or `Unreadable` if every candidate encoding gives mojibake."""
+    text = _decode(body, content_type)
+    _check_readable(text)
+    return text
+
+
+def normalise_encoding(label: str) -> str | None:
+    """Python's codec name for a charset label, widened to its superset; None if unknown."""
+    try:
+        label = label.strip().lower()
+        name = codecs.lookup(_ALIASES.get(label, label)).name
+    except LookupError:
+        return None
+    return _SUPERSETS.get(name, name)
+
+
+def declared_encodings(body: bytes, content_type: str | None = None) -> list[str]:
+    """Encodings the header and the page declare, in that order, normalised."""
+    labels: list[str] = []
+    if content_type and (match := _HEADER_CHARSET.search(content_type)):
+        labels.append(match.group(1))
+    labels += [m.decode("ascii", "ignore") for m in _META_CHARSET.findall(body[:META_SCAN_BYTES])]
+    found = [name for label in labels if (name := normalise_encoding(label))]
+    return list(dict.fromkeys(found))
+
+
+def _decode(body: bytes, content_type: str | None) -> str:
+    for bom, encoding in _BOMS:
+        if body.startswith(bom):
+            return body.decode(encoding, errors="replace")
+    utf8 = _strict(body, "utf-8")
+    if utf8 is not None:
+        return utf8
+    detected: str | None = None
+    for encoding in declared_encodings(body, content_type):
+        if _is_single_byte(encoding):
+            detected = detected or _detect(body)
+            if detected in _CJK_ENCODINGS:
+                continue
+        if (text := _tolerant(body, encoding)) is not None:
+            return text
+    detected = detected or _detect(body)
+    if detected is None:
+        raise Unreadable("no text encoding fits the page")
+    logger.debug("charset: detector chose %s", detected)
+    return body.decode(detected, errors="replace")
+
+
+def _strict(body: bytes, encoding: str) -> str | None:
+    try:
+        return body.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _tolerant(body: bytes, encoding: str) -> str | None:
+    """The text if at most a sliver of the bytes fail to decode under `encoding`."""
+    text = body.decode(encoding, errors="replace")
+    if text.count("\ufffd") <= max(2, len(text) * MAX_DECLARED_ERROR_RATIO):
+        return text
+    return None
+
+
+def _is_single_byte(encoding: str) -> bool:
+    return encoding not in _MULTIBYTE
+
+
+def _detect(body: bytes) -> str | None:
+    best = from_bytes(body).best()
+    if best is None:
+        return None
+    return normalise_encoding(best.encoding)
+
+
+def _check_readable(text: str) -> None:
+    """Raise `Unreadable` on replacement-character soup."""
+    visible = sum(1 for ch in text if not ch.isspace())
+    bad = text.count("\ufffd")
+    if bad > max(3, visible * MAX_REPLACEMENT_RATIO):
+        raise Unreadable(f"the page's text encoding is garbled ({bad} unreadable characters)")
