@@ -1,0 +1,281 @@
+"""Key figures: the numbers an article turns on, with their units, ranked.
+
+Input: article text and its language. Output: `Figure`s in document order
+(`find_figures`) or the few worth showing (`key_figures`). `Figure.text` and
+`Figure.context` are always slices of the input, so a digest can never show a
+number the article did not print. Unreadable numbers are skipped, never raised.
+
+A figure is a number (`numbers.NUMBER_PATTERN`) plus what stands around it:
+a currency symbol, code or name makes it money; %, per cent, 百分之, 个百分点,
+成 or 折 make it a percentage; a measure makes a quantity; a counter or a
+countable noun (or nothing) makes a count. Years, dates, times, durations,
+ordinals, list markers, phone numbers, IDs, URLs and version labels ("2.0互联网",
+"iPhone 15") are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from summarizer import units
+from summarizer.models import Figure, FigureKind, Lang
+from summarizer.numbers import NUMBER_PATTERN, parse_number, to_halfwidth
+
+__all__ = ["find_figures", "key_figures"]
+
+DEFAULT_KEY_FIGURES = 6
+
+_NUMBER_RE = re.compile(NUMBER_PATTERN, re.IGNORECASE)
+_MASK_RE = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+"  # URLs and e-mail addresses
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}"  # dates
+    r"|\d{1,2}:\d{2}(?::\d{2})?"  # clock times
+    r"|\+?\d{1,4}[- ]\d{3,4}[- ]\d{4}\b|\b\d+(?:-\d+){2,}",  # phone numbers, IDs
+    re.IGNORECASE,
+)
+_SIGN_RE = re.compile(r"(?:(?<![\w.%])-|负|負|minus\s)$", re.IGNORECASE)
+_ORDINAL_RE = re.compile(r"第\s?$")
+_LIST_MARKER_RE = re.compile(r"(?:^|\n)[ \t#*>]*$")
+_LABEL_RE = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*\s?$")  # "iPhone 15", "Web 2.0"
+_MONTH_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s?$", re.IGNORECASE
+)
+_RANGE_RE = re.compile(r"\s?[-—–~～至到]\s?")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_LOOK = 24
+# Clause breaks: a comma only when it is not a thousands separator ("1,234").
+_BREAK_RE = re.compile(r"[。！？!?；;\n]|[,、:](?!\d)|(?<!\d)[,:]|\.(?=\s|$)")
+_WORD_RE = re.compile(r"\S+")
+_CONTEXT_CHARS = 60  # Chinese: at most this many characters
+_CONTEXT_WORDS = 25  # English: at most this many words
+_SHORT_CLAUSE = 12  # characters; a shorter clause takes in its neighbours
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One number and what the words around it make of it (offsets into the text)."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str | None
+    kind: FigureKind
+
+
+def find_figures(text: str, *, lang: Lang) -> list[Figure]:
+    """Every figure in `text`, in document order, with verbatim text and clause."""
+    plain = to_halfwidth(text)
+    masked = [m.span() for m in _MASK_RE.finditer(plain)]
+    readings: list[_Reading] = []
+    for match in _NUMBER_RE.finditer(plain):
+        if any(s < match.end() and match.start() < e for s, e in masked):
+            continue
+        reading = _read(plain, match.start(), match.end())
+        if reading is not None and not (readings and reading.start < readings[-1].end):
+            readings.append(reading)
+    return [_figure(text, plain, r, lang) for r in _merge_ranges(plain, readings)]
+
+
+def key_figures(figures: list[Figure], *, limit: int = DEFAULT_KEY_FIGURES) -> list[Figure]:
+    """The `limit` figures most worth showing, best first.
+
+    Money, then counts of people, then percentages and multiples, then other
+    counts and quantities, then bare large numbers; ties keep document order.
+    A value repeated (same unit, or one side without a unit) appears once.
+    Bare counts under 10 are dropped: "3 of them" is not a key figure.
+    """
+    kept: list[Figure] = []
+    for figure in figures:
+        if _tier(figure) is None:
+            continue
+        twin = next((i for i, k in enumerate(kept) if _same_figure(k, figure)), None)
+        if twin is None:
+            kept.append(figure)
+        elif kept[twin].unit is None and figure.unit is not None:
+            kept[twin] = figure
+    ranked = sorted(kept, key=lambda f: (_tier(f), f.start))
+    return ranked[:limit]
+
+
+def _tier(figure: Figure) -> int | None:
+    if figure.kind == "money":
+        return 0
+    if figure.kind == "percent" or figure.unit == "倍":
+        return 2
+    if figure.unit in units.PEOPLE_UNITS:
+        return 1
+    if figure.unit is not None:
+        return 3 if abs(figure.value) >= 10 or figure.kind == "quantity" else None
+    return 4 if abs(figure.value) >= 10_000 else 5 if abs(figure.value) >= 10 else None
+
+
+def _same_figure(a: Figure, b: Figure) -> bool:
+    return a.value == b.value and (a.unit == b.unit or a.unit is None or b.unit is None)
+
+
+def _figure(text: str, plain: str, reading: _Reading, lang: Lang) -> Figure:
+    start, end = _clause_around(plain, reading.start, reading.end, lang=lang)
+    return Figure(
+        text=text[reading.start : reading.end],
+        value=reading.value,
+        unit=reading.unit,
+        kind=reading.kind,
+        context=text[start:end],
+        start=reading.start,
+        end=reading.end,
+    )
+
+
+def _read(plain: str, start: int, end: int) -> _Reading | None:
+    """What the number at plain[start:end] is, judging by its neighbours; None if no figure."""
+    value = parse_number(plain[start:end])
+    left = plain[max(0, start - _LOOK) : start]
+    if value is None or _ORDINAL_RE.search(left) or _MONTH_RE.search(left):
+        return None
+    sign = _SIGN_RE.search(left)
+    if sign:
+        start, value = start - len(sign.group()), -value
+        left = plain[max(0, start - _LOOK) : start]
+    return (
+        _percent(plain, start, end, value)
+        or _money(plain, start, end, value)
+        or _unit(plain, start, end, value)
+    )
+
+
+def _percent(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
+    prefix = units.PERCENT_PREFIX_RE.search(plain, max(0, start - 8), start)
+    if prefix:
+        scale = {"百": 1, "佰": 1, "千": 10, "仟": 10}.get(prefix.group("scale"), 100)
+        return _Reading(prefix.start(), end, value / scale, "%", "percent")
+    suffix = units.PERCENT_SUFFIX_RE.match(plain, end)
+    if suffix is None:
+        return None
+    if suffix.group("times"):
+        return _Reading(start, suffix.end(), value, "倍", "quantity")
+    if suffix.group("mille"):
+        value /= 10
+    elif suffix.group("tenth"):
+        tail = parse_number(suffix.group("tenth")[1:].replace("半", "五")) or 0
+        value = value * 10 + tail
+    elif suffix.group("discount") and value < 10:
+        value *= 10
+    return _Reading(start, suffix.end(), value, "%", "percent")
+
+
+def _money(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
+    prefix = units.CURRENCY_PREFIX_RE.search(plain, max(0, start - 12), start)
+    suffix = units.CURRENCY_SUFFIX_RE.match(plain, end)
+    if suffix is not None:
+        code, worth = units.named_currency(suffix.group().strip().lstrip("-"))
+        return _Reading(
+            prefix.start() if prefix else start, suffix.end(), value * worth, code, "money"
+        )
+    if prefix is None:
+        return None
+    symbol = prefix.group("symbol")
+    if symbol:
+        code = units.symbol_currency(symbol)
+    else:
+        code = units.named_currency(prefix.group("code"))[0]
+    return _Reading(prefix.start(), end, value, code, "money")
+
+
+def _unit(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
+    """Counts and quantities, after dates, durations and labels are ruled out."""
+    number = plain[start:end]
+    if units.TIME_UNIT_RE.match(plain, end):
+        return None
+    glued_m = re.fullmatch(r"(-?[\d.]+)m", number, re.IGNORECASE)
+    if glued_m:  # "1.8m" with no currency around it is metres, not millions
+        return _Reading(start, end, Decimal(glued_m.group(1)), "m", "quantity")
+    counted = units.ZH_COUNTER_RE.match(plain, end)
+    if counted and (_has_digit(number) or counted.group("bare") or value >= 10):
+        unit = counted.group("counter") or counted.group("bare")
+        return _Reading(start, counted.end(), value, unit, "count")
+    measure = units.MEASURE_RE.match(plain, end)
+    if measure:
+        return _Reading(start, measure.end(), value, measure.group("unit"), "quantity")
+    return _bare(plain, start, end, value)
+
+
+def _bare(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
+    """A number with no unit: kept as a count unless it is a year, ID, label or word."""
+    number, after = plain[start:end], plain[end : end + 1]
+    digits = re.sub(r"\D", "", number)
+    scaled = not number[-1:].isdigit()
+    if not _has_digit(number):  # 五千万 counts; 一 or "one" alone does not
+        return _Reading(start, end, value, None, "count") if value >= 1000 else None
+    if after.isascii() and after.isalpha() and not scaled:
+        return None  # 1st, 11a, L202
+    plain_integer = not scaled and "," not in number and "." not in number
+    if plain_integer and ((len(digits) == 4 and 1000 <= value <= 2100) or len(digits) >= 7):
+        return None  # a year, a phone number or an ID
+    if not scaled and "." in number and _CJK_RE.match(after):
+        return None  # 2.0互联网
+    if not scaled and _LABEL_RE.search(plain, max(0, start - 16), start):
+        return None
+    if _LIST_MARKER_RE.search(plain, max(0, start - 8), start) and re.match(r"[.、)）]", after):
+        return None
+    return _Reading(start, end, value, None, "count")
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _merge_ranges(plain: str, readings: list[_Reading]) -> list[_Reading]:
+    """ "14%—20%" and "3-5亿元" become one figure whose value is the upper bound."""
+    merged: list[_Reading] = []
+    for reading in readings:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and reading.kind in ("percent", "money")
+            and last.unit in (None, reading.unit)
+            and _RANGE_RE.fullmatch(plain, last.end, reading.start)
+        ):
+            merged[-1] = replace(reading, start=last.start)
+        else:
+            merged.append(reading)
+    return merged
+
+
+def _clause_around(plain: str, start: int, end: int, *, lang: Lang) -> tuple[int, int]:
+    """Offsets of the clause holding plain[start:end], widened if tiny, trimmed if long."""
+    lefts = [m.end() for m in _BREAK_RE.finditer(plain, max(0, start - 300), start)]
+    rights = [m.start() for m in _BREAK_RE.finditer(plain, end, min(len(plain), end + 300))]
+    lefts.insert(0, max(0, start - 300))
+    rights.append(min(len(plain), end + 300))
+    left, right = len(lefts) - 1, 0
+    while rights[right] - lefts[left] < _SHORT_CLAUSE and (left > 0 or right < len(rights) - 1):
+        left, right = max(0, left - 1), min(len(rights) - 1, right + 1)
+    clause_start, clause_end = lefts[left], rights[right]
+    if lang == "en":
+        clause_start, clause_end = _trim_words(plain, clause_start, clause_end, start, end)
+    else:
+        room = max(0, _CONTEXT_CHARS - (end - start))
+        clause_start = max(clause_start, min(start - room // 2, clause_end - _CONTEXT_CHARS))
+        clause_end = min(clause_end, max(end, clause_start + _CONTEXT_CHARS))
+    while clause_start < start and plain[clause_start].isspace():
+        clause_start += 1
+    while clause_end > end and plain[clause_end - 1].isspace():
+        clause_end -= 1
+    return clause_start, clause_end
+
+
+def _trim_words(plain: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """At most `_CONTEXT_WORDS` whole words of plain[lo:hi], centred on the figure."""
+    words = [m.span() for m in _WORD_RE.finditer(plain, lo, hi)]
+    if len(words) <= _CONTEXT_WORDS:
+        return lo, hi
+    first = next(i for i, (_, e) in enumerate(words) if e > start)
+    last = max(i for i, (s, _) in enumerate(words) if s < end)
+    begin = max(
+        0, min(first - (_CONTEXT_WORDS - (last - first + 1)) // 2, len(words) - _CONTEXT_WORDS)
+    )
+    begin = min(begin, first)
+    stop = max(last, begin + _CONTEXT_WORDS - 1)
+    return words[begin][0], words[stop][1]

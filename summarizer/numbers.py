@@ -1,0 +1,243 @@
+"""Numbers as written in Chinese and English news, found and read exactly.
+
+Input: any text. Output: character spans of number tokens (`number_spans`, so
+the sentence splitter and tokenizer can keep "5.3亿" or "1,234.5" whole) and
+exact `Decimal` values (`parse_number`). Nothing here raises on odd input:
+text that is not a number reads as `None`.
+
+Both languages share one reading rule: digits build a value, small
+multipliers (十 百 千, hundred) build a section, large ones (万 亿, thousand
+million billion) scale everything before them. So "两千三百万", "5.3亿",
+"1.2万亿" and "two million three hundred thousand" go through the same code.
+cn2an and word2number were considered; they return floats or handle one
+language only, and figures need exact values and both scripts.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+__all__ = ["NUMBER_PATTERN", "number_spans", "parse_number", "to_halfwidth"]
+
+_WIDE = "０１２３４５６７８９．，％－＋／："
+_NARROW = "0123456789.,%-+/:"
+_HALFWIDTH = str.maketrans(_WIDE, _NARROW)
+
+ZH_DIGITS = {
+    **dict.fromkeys("零〇", 0),
+    **dict.fromkeys("一壹", 1),
+    **dict.fromkeys("二贰貳两兩", 2),
+    **dict.fromkeys("三叁參", 3),
+    **dict.fromkeys("四肆", 4),
+    **dict.fromkeys("五伍", 5),
+    **dict.fromkeys("六陆陸", 6),
+    **dict.fromkeys("七柒", 7),
+    **dict.fromkeys("八捌", 8),
+    **dict.fromkeys("九玖", 9),
+}
+_ZH_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_ZH_LARGE = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
+
+_EN_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_EN_SMALL = {"hundred": 100}
+_EN_LARGE = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "lakh": 10**5,
+    "million": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "m": 10**6,
+    "crore": 10**7,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+}
+
+_ZH_CHARS = "".join(ZH_DIGITS) + "".join(_ZH_SMALL) + "".join(_ZH_LARGE)
+_EN_NUMBER_WORD = "|".join(sorted(_EN_WORDS, key=len, reverse=True))
+_EN_SCALE_WORD = "hundred|thousand|million|billion|trillion|lakh|crore"
+_EN_TERM = rf"(?:{_EN_NUMBER_WORD}|{_EN_SCALE_WORD})"
+
+_ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_ZH_MAGNITUDE = "[十百千万亿萬億兆]+"
+_EN_MAGNITUDE = (
+    rf"\s?(?:{_EN_SCALE_WORD})s?\b(?:\s(?:{_EN_SCALE_WORD})\b)*|(?:k|m|mn|mln|bn|b|tn)\b"
+)
+_ZH_NUMERAL = (
+    "(?:[零〇一二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾壹]"
+    "[零〇一二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖壹十拾百佰千仟万萬亿億兆]*"
+    "(?:[点點][零〇一二两三四五六七八九]+)?)"
+)
+_EN_NUMERAL = (
+    rf"\b(?:{_EN_NUMBER_WORD}|an?(?=\s(?:{_EN_SCALE_WORD})))(?:[\s-]+(?:and\s+)?{_EN_TERM}\b)*"
+)
+
+NUMBER_PATTERN = (
+    rf"(?<![A-Za-z0-9_.])(?:{_ARABIC})(?:\s?{_ZH_MAGNITUDE}|{_EN_MAGNITUDE})?"
+    rf"|{_ZH_NUMERAL}|{_EN_NUMERAL}(?![A-Za-z])"
+)
+"""A regex (for `to_halfwidth` text, case-insensitive) matching one number token."""
+
+_NUMBER_RE = re.compile(NUMBER_PATTERN, re.IGNORECASE)
+_SPAN_RE = re.compile(
+    rf"(?:[$£€¥￥]\s?)?(?:{NUMBER_PATTERN})(?:\s?[%‰])?",
+    re.IGNORECASE,
+)
+_TOKEN_RE = re.compile(
+    rf"(\d+(?:,\d{{3}})*(?:\.\d+)?|\.\d+)|([{_ZH_CHARS}])|([a-z]+)", re.IGNORECASE
+)
+_POINT_RE = re.compile("[点點]")
+_IGNORED = re.compile(r"[\s,\-]*")
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width digits and signs as ASCII, one character for one, so offsets still hold."""
+    return text.translate(_HALFWIDTH)
+
+
+def number_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of every number token, with its magnitude word, symbol and %.
+
+    "筹了5.3亿人民币" → [(3, 7)]; "$2.1 billion, 23.4%" → [(0, 12), (14, 19)].
+    Regex only, so it is cheap enough to run on every article.
+    """
+    return [m.span() for m in _SPAN_RE.finditer(to_halfwidth(text))]
+
+
+def parse_number(text: str) -> Decimal | None:
+    """The exact value of one number as written, or None if it is not a number.
+
+    "5.3亿" → 530000000, "两千三百万" → 23000000, "3.5 billion" → 3500000000,
+    "一百二十点五" → 120.5. A leading "-", "负" or "minus" negates.
+    """
+    text = to_halfwidth(text).strip()
+    sign, text = _split_sign(text)
+    integer_part, fraction_part = [*_POINT_RE.split(text, maxsplit=1), ""][:2]
+    fraction = _zh_fraction(fraction_part) if fraction_part else Decimal(0)
+    tokens = _tokens(integer_part)
+    if tokens is None or fraction is None:
+        return None
+    value = sign * (_combine(tokens) + fraction)
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+def _split_sign(text: str) -> tuple[int, str]:
+    lowered = text.lower()
+    for prefix in ("-", "负", "負", "minus "):
+        if lowered.startswith(prefix):
+            return -1, text[len(prefix) :].strip()
+    return 1, text
+
+
+def _zh_fraction(digits: str) -> Decimal | None:
+    """ "五" → 0.5, "一一二" → 0.112: Chinese decimals are read digit by digit."""
+    digits = re.sub(r"\s+", "", digits)
+    if not digits or any(d not in ZH_DIGITS for d in digits):
+        return None
+    return Decimal("0." + "".join(str(ZH_DIGITS[d]) for d in digits))
+
+
+_Token = tuple[str, Decimal]
+
+
+def _tokens(text: str) -> list[_Token] | None:
+    """Classify each piece as num / digit / word / small / large; None if anything else is there."""
+    tokens: list[_Token] = []
+    position = 0
+    for match in _TOKEN_RE.finditer(text):
+        token = _classify(match)
+        if token is None or not _IGNORED.fullmatch(text[position : match.start()]):
+            return None
+        position = match.end()
+        if token[0] != "filler":
+            tokens.append(token)
+    if not _IGNORED.fullmatch(text[position:]):
+        return None
+    return tokens or None
+
+
+def _classify(match: re.Match[str]) -> _Token | None:
+    arabic, zh, word = match.groups()
+    if arabic:
+        return "num", Decimal(arabic.replace(",", ""))
+    if zh:
+        if zh in ZH_DIGITS:
+            return "digit", Decimal(ZH_DIGITS[zh])
+        if zh in _ZH_SMALL:
+            return "small", Decimal(_ZH_SMALL[zh])
+        return "large", Decimal(_ZH_LARGE[zh])
+    word = word.lower()
+    if word in ("and", "a", "an"):
+        return "filler", Decimal(0)
+    if word in _EN_WORDS:
+        return "word", Decimal(_EN_WORDS[word])
+    if word in _EN_SMALL:
+        return "small", Decimal(_EN_SMALL[word])
+    large = _EN_LARGE.get(word.removesuffix("s") if len(word) > 3 else word)
+    return ("large", Decimal(large)) if large else None
+
+
+def _combine(tokens: list[_Token]) -> Decimal:
+    """Fold tokens into one value: sections scale by small, totals by large multipliers."""
+    total = section = current = Decimal(0)
+    last_large: Decimal | None = None
+    previous = ""
+    last_multiplier = Decimal(0)
+    for kind, value in tokens:
+        if kind == "digit" and previous == "digit":
+            current = current * 10 + value
+        elif kind == "word":
+            current += value
+        elif kind in ("digit", "num"):
+            current = value
+        elif kind == "small":
+            section += (current or 1) * value
+            current, last_multiplier = Decimal(0), value
+        else:
+            amount = section + current
+            if not amount and not total:
+                amount = Decimal(1)  # "万" alone, "hundred thousand"
+            if last_large is None or value > last_large:
+                total = (total + amount) * value
+                last_large = value
+            else:
+                total += amount * value
+            section = current = Decimal(0)
+            last_multiplier = value
+        previous = kind
+    if previous == "digit" and last_multiplier >= 100 and current < 10:
+        current *= last_multiplier / 10  # 三万五 = 35000, 两百五 = 250
+    return total + section + current

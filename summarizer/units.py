@@ -1,0 +1,192 @@
+"""What may stand next to a number, and what it makes the number mean.
+
+Pure data plus the regexes built from it, for `figures`: currency symbols and
+names with their ISO 4217 codes, percent forms, measures, counters and the
+nouns that make a count newsworthy (people, users, companies). Every regex
+tries longer names first, so "元人民币" wins over "元" and "us dollars" over
+"dollars". Regexes run on `numbers.to_halfwidth` text, case-insensitively.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+__all__ = [
+    "COUNTABLE_NOUNS",
+    "CURRENCY_PREFIX_RE",
+    "CURRENCY_SUFFIX_RE",
+    "MEASURE_RE",
+    "PEOPLE_UNITS",
+    "PERCENT_PREFIX_RE",
+    "PERCENT_SUFFIX_RE",
+    "TIME_UNIT_RE",
+    "ZH_COUNTER_RE",
+    "named_currency",
+    "symbol_currency",
+]
+
+# Currency names as written → ISO 4217 (historic codes for pre-euro currencies).
+_CURRENCY_NAMES = {
+    "USD": "美元|美金|美圆|usd|us dollars|us dollar|u.s. dollars|dollars|dollar|bucks",
+    "CNY": "元人民币|人民币|元|块钱|块|rmb|cny|chinese yuan|yuan|renminbi|kuai",
+    "EUR": "欧元|eur|euros|euro",
+    "GBP": "英镑|gbp|pounds sterling|sterling",
+    "HKD": "港元|港币|hkd|hong kong dollars",
+    "JPY": "日元|日圆|jpy|yen",
+    "TWD": "新台币|台币|twd",
+    "KRW": "韩元|krw|won",
+    "CHF": "瑞士法郎|chf|swiss francs|swiss franc",
+    "CAD": "加元|加拿大元|cad|canadian dollars",
+    "AUD": "澳元|澳大利亚元|aud|australian dollars",
+    "NZD": "新西兰元|nzd|new zealand dollars",
+    "SGD": "新加坡元|sgd|singapore dollars",
+    "INR": "卢比|inr|rupees|rupee",
+    "RUB": "卢布|rub|rubles|roubles|ruble",
+    "TRY": "里拉|turkish lira|lira",
+    "MXN": "墨西哥比索|mxn|pesos|peso",
+    "FRF": "法郎|francs|franc",
+    "DEM": "马克|deutsche marks|marks",
+    "ESP": "pesetas|peseta",
+    "NLG": "dutch guilders|guilders|guilder",
+    "FIM": "finnish markka|markka",
+    "BTC": "个比特币|比特币|btc|bitcoins|bitcoin",
+}
+# A hundredth of a currency: the value is divided by 100.
+_SUBUNITS = {"美分": "USD", "cents": "USD", "cent": "USD", "pence": "GBP", "penny": "GBP"}
+_SYMBOLS = {
+    "us$": "USD",
+    "u.s.$": "USD",
+    "u.s$": "USD",
+    "usd$": "USD",
+    "hk$": "HKD",
+    "c$": "CAD",
+    "cad$": "CAD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "aud$": "AUD",
+    "nz$": "NZD",
+    "nzd$": "NZD",
+    "s$": "SGD",
+    "nt$": "TWD",
+    "mex$": "MXN",
+    "mxn$": "MXN",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "₹": "INR",
+    "₩": "KRW",
+    "￥": "CNY",
+    "¥": "CNY",
+}
+_CODE_PREFIXES = "usd|eur|gbp|rmb|cny|jpy|hkd|chf|人民币|美元|港币"
+
+_NAMES: dict[str, str] = {
+    name: code for code, names in _CURRENCY_NAMES.items() for name in names.split("|")
+}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first, so a regex alternation prefers "元人民币" over "元"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _symbol_pattern(symbol: str) -> str:
+    """`us$` also matches "us $" and "u.s $" as tokenised news text writes it."""
+    return r"\s?".join(re.escape(part) for part in re.split(r"(?=\$)", symbol) if part)
+
+
+_SYMBOL_ALT = "|".join(_symbol_pattern(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
+
+CURRENCY_PREFIX_RE = re.compile(
+    rf"(?:(?<![A-Za-z])(?P<symbol>{_SYMBOL_ALT})|(?<![A-Za-z])(?P<code>{_CODE_PREFIXES}))\s*$",
+    re.IGNORECASE,
+)
+"""Searched on the text just left of a number: "$", "HK$", "us $", "USD ", "人民币"."""
+
+CURRENCY_SUFFIX_RE = re.compile(
+    rf"[\s-]?(?:(?P<sub>{_alternation(_SUBUNITS)})|(?P<name>{_alternation(_NAMES)}))(?![A-Za-z])",
+    re.IGNORECASE,
+)
+"""Matched just right of a number: "元", "亿美元" (亿 is in the number), " million euros"."""
+
+PERCENT_PREFIX_RE = re.compile(r"(?P<scale>百|千|万|萬|仟|佰)\s?分\s?之\s?$")
+"""Left of a number: 百分之五, 千分之三."""
+
+PERCENT_SUFFIX_RE = re.compile(
+    r"\s?(?:(?P<sign>%)|(?P<mille>‰)|(?P<point>[个個]?\s?百\s?分\s?[点點])"
+    r"|(?P<word>per\s?cent(?:age)?s?|percent(?:age)?s?)(?![a-z])"
+    r"|(?P<tenth>成(?![为為员員立长長熟果交就功本都绩績])(?:[一二三四五六七八九半])?)"
+    r"|(?P<discount>折(?![合算旧叠射扣腾磨服]))"
+    r"|(?P<times>倍))",
+    re.IGNORECASE,
+)
+"""Right of a number: %, per cent, 个百分点, 三成 (30%), 八折 (80%), 3倍."""
+
+TIME_UNIT_RE = re.compile(
+    r"\s?-?(?:年|个月|個月|月|日|号|天|周|星期|小时|小時|分钟|分鐘|秒|岁|歲|世纪|点钟"
+    r"|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century"
+    r"|am|pm|a\.m\.|p\.m\.|st|nd|rd|th|s)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+"""Right of a number, it makes a date, age, duration or ordinal: not a key figure."""
+
+_MEASURES = (
+    "平方公里|平方千米|平方米|平方英尺|立方米|公顷|亩|千米|公里|厘米|毫米|公分|米|吨|公斤|千克|毫克|微克|克|斤"
+    "|毫升|升|千瓦时|千瓦|兆瓦|瓦|赫兹|千卡|字节|兆字节|比特|桶|英里|英尺|英寸"
+    "|square kilometers|square kilometres|square meters|square metres|square miles|square feet"
+    "|cubic feet|cubic meters|metric tons|metric tonnes|kilometers|kilometres|kilometer|kilometre"
+    "|meters|metres|meter|metre|miles|mile|feet|foot|inches|inch|acres|acre|hectares|hectare"
+    "|tonnes|tonne|tons|ton|kilograms|kilogram|grams|gram|pounds|lbs|ounces|ounce|barrels|barrel"
+    "|gallons|gallon|liters|litres|liter|litre|megawatts|gigawatts|kilowatts|mph"
+    "|km2|km/h|kph|kmh|km|cm|mm|ml|kg|mg|μg|mcg|gw|mw|kw|kwh|mb|gb|tb|ft|mi|m"
+)
+MEASURE_RE = re.compile(rf"(?:\s|-)?(?P<unit>{_MEASURES})(?![A-Za-z0-9])", re.IGNORECASE)
+"""Right of a number: km, 亩, tonnes, 3-inch."""
+
+_ZH_COUNTERS = (
+    "人次|个|個|名|位|部|家|款|台|辆|只|条|件|本|张|次|场|座|所|篇|项|种|户|套|架|艘|颗|枚|份"
+    "|支|批|间|栋|首|集|例|起|处|笔|单|页|株|头|匹"
+)
+COUNTABLE_NOUNS = (
+    "用户|会员|员工|客户|消费者|观众|网民|玩家|粉丝|学生|游客|乘客|居民|患者|人口|人"
+    "|企业|公司|门店|商家|城市|国家|电影|影片|产品|项目|订单|家庭|岗位|店"
+    "|people|persons|users|customers|subscribers|members|employees|workers|jobs|staff"
+    "|visitors|tourists|passengers|students|children|residents|patients|deaths|cases|votes"
+    "|households|homes|companies|firms|stores|shops|shares|units|vehicles|cars|films|movies"
+    "|downloads|views|copies|followers|viewers|readers|consumers|players|buyers|sellers"
+)
+ZH_COUNTER_RE = re.compile(
+    rf"\s?(?:(?P<counter>{_ZH_COUNTERS})(?P<noun>{COUNTABLE_NOUNS})?|(?P<bare>{COUNTABLE_NOUNS}))"
+    r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
+"""Right of a number: 24部电影 (unit 部), 6000万用户 (unit 用户), 2 million users."""
+
+PEOPLE_UNITS = frozenset(
+    re.split(
+        r"\|",
+        "人|人次|名|位|户|用户|会员|员工|客户|消费者|观众|网民|玩家|粉丝|学生|游客|乘客|居民|患者|人口"
+        "|people|persons|users|customers|subscribers|members|employees|workers|jobs|staff"
+        "|visitors|tourists|passengers|students|children|residents|patients|consumers|players"
+        "|buyers|viewers",
+    )
+)
+"""Units that make a count about people: ranked right after money."""
+
+
+def symbol_currency(symbol: str) -> str:
+    """ISO 4217 code for a symbol as written: "HK$", "us $", "￥"."""
+    return _SYMBOLS[re.sub(r"\s", "", symbol.lower())]
+
+
+def named_currency(name: str) -> tuple[str, Decimal]:
+    """ISO 4217 code for a name ("美元", " million euros") and what one of it is worth.
+
+    A subunit ("cents", "美分", "pence") is worth 1/100 of its currency.
+    """
+    key = re.sub(r"\s+", " ", name.strip().lower())
+    if key in _SUBUNITS:
+        return _SUBUNITS[key], Decimal("0.01")
+    return _NAMES[key], Decimal(1)
