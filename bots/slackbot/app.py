@@ -1,0 +1,82 @@
+"""The Bolt app: one Web API client, the listeners, and the jobs behind them.
+
+`build_bot(settings, service)` gives a `SlackBot` that either transport
+(`server.py` for HTTP, `socket.py` for Socket Mode) can serve.
+
+The app runs with `process_before_response=True`: a listener's HTTP answer
+waits for the listener, so every listener only acknowledges and spawns a job
+(never reads an article itself). That keeps the ack far inside Slack's 3 s and
+means a job exists before Slack hears "ok", so shutdown can wait for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncRateLimitErrorRetryHandler,
+    async_default_handlers,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bots.config import Settings
+from bots.service import DigestService
+from bots.slackbot.commands import register_commands
+from bots.slackbot.deps import Deps
+from bots.slackbot.events import register_events
+from bots.slackbot.jobs import Jobs
+from bots.slackbot.replies import Poster
+from bots.slackbot.unfurl import register_unfurl
+
+DEFAULT_API_URL = "https://slack.com/api/"
+RATE_LIMIT_RETRIES = 5
+"""429s in a row we sit out (each for its Retry-After) before giving up on a call."""
+
+
+class SlackConfigError(ValueError):
+    """A Slack setting is missing; the message names the environment variable."""
+
+
+@dataclass(frozen=True, slots=True)
+class SlackBot:
+    """The Bolt app with what it needs to shut down cleanly."""
+
+    app: AsyncApp
+    jobs: Jobs
+
+    async def close(self) -> None:
+        """Let every started digest finish and be posted."""
+        await self.jobs.drain()
+
+
+def build_client(settings: Settings) -> AsyncWebClient:
+    """A Web API client that waits out 429s and talks to `SLACK_API_URL` when set."""
+    if settings.slack_bot_token is None:
+        raise SlackConfigError("SLACK_BOT_TOKEN is not set (the xoxb-… token of your Slack app)")
+    base_url = settings.slack_api_url or DEFAULT_API_URL
+    return AsyncWebClient(
+        token=settings.slack_bot_token.get_secret_value(),
+        base_url=base_url if base_url.endswith("/") else base_url + "/",
+        retry_handlers=[
+            *async_default_handlers(),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+        ],
+    )
+
+
+def build_bot(settings: Settings, service: DigestService) -> SlackBot:
+    """The Bolt app with every listener attached, ready to be served."""
+    client = build_client(settings)
+    secret = settings.slack_signing_secret
+    app = AsyncApp(
+        name="digestbot",
+        client=client,
+        signing_secret=secret.get_secret_value() if secret else "",
+        process_before_response=True,
+    )
+    deps = Deps(service=service, client=client, poster=Poster(client, service), jobs=Jobs())
+    register_commands(app, deps)
+    register_events(app, deps)
+    register_unfurl(app, deps)
+    return SlackBot(app=app, jobs=deps.jobs)

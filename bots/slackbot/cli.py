@@ -1,0 +1,59 @@
+"""`digestbot slack [--http] [--port 3000]`: run the Slack bot until interrupted.
+
+Settings are read and checked before anything connects, so a missing token
+is one clear line, not a stack trace from deep inside a client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiohttp import web
+
+from bots.config import Settings
+from bots.service import DigestService
+from bots.slackbot.app import SlackConfigError, build_bot
+from bots.slackbot.server import web_app
+from bots.slackbot.socket_mode import connect
+
+logger = logging.getLogger(__name__)
+
+
+def run_slack(http: bool, port: int) -> None:
+    """Serve Slack over HTTP on `port` (when `http` or no app token is set), else Socket Mode."""
+    settings = Settings()
+    app_token = settings.slack_app_token
+    if http or app_token is None:
+        if settings.slack_signing_secret is None:
+            raise SlackConfigError("SLACK_SIGNING_SECRET is not set (needed for HTTP mode)")
+        web.run_app(_http_app(settings), port=port, print=None)
+    else:
+        asyncio.run(_socket_mode(settings, app_token.get_secret_value()))
+
+
+async def _http_app(settings: Settings) -> web.Application:
+    service = DigestService(settings)
+    await service.start()
+    app = web_app(build_bot(settings, service))
+
+    async def close_service(_: web.Application) -> None:
+        await service.close()
+
+    app.on_cleanup.append(close_service)
+    logger.info("Slack bot serving HTTP")
+    return app
+
+
+async def _socket_mode(settings: Settings, app_token: str) -> None:
+    service = DigestService(settings)
+    await service.start()
+    bot = build_bot(settings, service)
+    handler = await connect(bot, app_token)
+    logger.info("Slack bot connected in Socket Mode")
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await handler.close_async()
+        await bot.close()
+        await service.close()
