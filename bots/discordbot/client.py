@@ -1,0 +1,115 @@
+"""The discord.py client: start-up in `setup_hook`, events handed to `Handlers`.
+
+`serve(settings)` runs the bot until cancelled. It asks for the privileged
+Message Content intent; when Discord refuses it (close code 4014) it logs one
+warning and runs again without it, so /summarize and the context menu keep
+working and only pasted-link digests are off.
+
+`DISCORD_API_BASE` points discord.py at another Discord (a local fake in the
+tests): the REST base lives in `discord.http.Route.BASE`, and the gateway
+address is then read from that API's `GET /gateway/bot`, because discord.py
+otherwise dials its built-in `DiscordWebSocket.DEFAULT_GATEWAY` (and falls back
+to it after an invalidated session). Both are process-wide, so `serve` restores
+them when it returns.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import discord
+import yarl
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
+
+from bots.config import Settings
+from bots.discordbot.commands import build_tree, sync_if_changed
+from bots.discordbot.delivery import NO_MENTIONS
+from bots.discordbot.handlers import Handlers
+from bots.service import DigestService
+
+log = logging.getLogger(__name__)
+
+
+class DigestClient(discord.AutoShardedClient):
+    """An auto-sharded client that owns the service for its lifetime."""
+
+    def __init__(self, settings: Settings, *, message_content: bool = True) -> None:
+        intents = discord.Intents.default()
+        intents.message_content = message_content
+        super().__init__(intents=intents, allowed_mentions=NO_MENTIONS, **shard_options(settings))
+        self.settings = settings
+        self.service = DigestService(settings)
+        self.handlers = Handlers(self.service, message_content=message_content)
+        self.tree = build_tree(self, self.handlers)
+
+    async def setup_hook(self) -> None:
+        """Runs after login, before the gateway: service, gateway address, command sync."""
+        await self.service.start()
+        if self.settings.discord_api_base:
+            _, url, _ = await self.http.get_bot_gateway()
+            DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+        if self._owns_commands():
+            await sync_if_changed(
+                self.tree, guild_id=self.settings.discord_guild_id, data_dir=self.settings.data_dir
+            )
+
+    async def on_ready(self) -> None:
+        log.info("connected as %s to %d guilds", self.user, len(self.guilds))
+
+    async def on_message(self, message: discord.Message) -> None:
+        await self.handlers.on_message(message)
+
+    async def close(self) -> None:
+        await super().close()
+        await self.service.close()
+
+    def _owns_commands(self) -> bool:
+        """Only the process running shard 0 syncs commands, so split shards don't all sync."""
+        return not self.shard_ids or 0 in self.shard_ids
+
+
+def shard_options(settings: Settings) -> dict[str, Any]:
+    """`shard_count` / `shard_ids` from the settings; none means Discord's recommendation."""
+    options: dict[str, Any] = {}
+    if settings.discord_shard_count:
+        options["shard_count"] = settings.discord_shard_count
+    if settings.discord_shard_ids:
+        options["shard_ids"] = [int(shard) for shard in settings.discord_shard_ids]
+    return options
+
+
+@contextmanager
+def discord_api(base: str | None) -> Iterator[None]:
+    """Point discord.py's REST base at `base` for the duration, then put it back."""
+    saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
+    if base:
+        Route.BASE = base.rstrip("/")
+    try:
+        yield
+    finally:
+        Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
+
+
+async def serve(settings: Settings) -> None:
+    """Run the bot until cancelled; retry without Message Content if Discord refuses it."""
+    if settings.discord_token is None:
+        raise ValueError("DISCORD_TOKEN is not set")
+    token = settings.discord_token.get_secret_value()
+    with discord_api(settings.discord_api_base):
+        try:
+            await _run(settings, token, message_content=True)
+        except discord.PrivilegedIntentsRequired:
+            log.warning(
+                "Discord refused the Message Content intent: pasted links will not be digested. "
+                "Enable it under Bot → Privileged Gateway Intents; slash commands still work."
+            )
+            await _run(settings, token, message_content=False)
+
+
+async def _run(settings: Settings, token: str, *, message_content: bool) -> None:
+    async with DigestClient(settings, message_content=message_content) as client:
+        await client.start(token)

@@ -1,0 +1,81 @@
+"""The application commands, and syncing them to Discord only when they changed.
+
+`/summarize input:<link or text> [private]`, `/summarize-auto mode:on|off`
+(Manage Channels) and the message context menu "Summarize". Discord rate-limits
+command syncs and a global sync takes a while to reach every client, so the
+payload's hash is kept in the data directory and a sync happens only when the
+command set differs from the last one sent for the same scope (one guild for
+development with `DISCORD_GUILD_ID`, or global).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Literal
+
+import discord
+from discord import app_commands
+
+from bots.discordbot.handlers import Handlers
+
+log = logging.getLogger(__name__)
+
+
+def build_tree(
+    client: discord.Client, handlers: Handlers
+) -> app_commands.CommandTree[discord.Client]:
+    """A command tree with the three commands wired to `handlers`."""
+    tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(client)
+    tree.on_error = handlers.on_app_command_error  # type: ignore[method-assign]
+
+    @tree.command(name="summarize", description="Digest an article link or pasted text")
+    @app_commands.describe(input="An article link, or the text itself", private="Only you see it")
+    async def summarize(
+        interaction: discord.Interaction, input: str, private: bool = False
+    ) -> None:
+        await handlers.summarize(interaction, input, private=private)
+
+    @tree.command(name="summarize-auto", description="Digest article links pasted in this channel")
+    @app_commands.describe(mode="on: reply to pasted links with a digest; off: stop")
+    @app_commands.default_permissions(manage_channels=True)
+    @app_commands.checks.has_permissions(manage_channels=True)
+    @app_commands.guild_only()
+    async def summarize_auto(interaction: discord.Interaction, mode: Literal["on", "off"]) -> None:
+        await handlers.set_auto(interaction, mode == "on")
+
+    @tree.context_menu(name="Summarize")
+    async def summarize_message(interaction: discord.Interaction, message: discord.Message) -> None:
+        await handlers.summarize(interaction, message.content, private=False)
+
+    return tree
+
+
+def command_hash(
+    tree: app_commands.CommandTree[discord.Client], guild: discord.Object | None
+) -> str:
+    """A stable digest of exactly what a sync would send for `guild` (None: global)."""
+    payload = [command.to_dict(tree) for command in tree.get_commands(guild=guild)]
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+async def sync_if_changed(
+    tree: app_commands.CommandTree[discord.Client], *, guild_id: int | None, data_dir: Path
+) -> bool:
+    """Sync the commands to one guild (dev) or globally, unless this exact set was synced before."""
+    guild = discord.Object(guild_id) if guild_id else None
+    if guild is not None:
+        tree.copy_global_to(guild=guild)
+    scope = f"guild-{guild_id}" if guild_id else "global"
+    marker = data_dir / f"discord-commands-{scope}.sha256"
+    digest = command_hash(tree, guild)
+    if marker.is_file() and marker.read_text().strip() == digest:
+        log.info("application commands unchanged (%s); not syncing", scope)
+        return False
+    synced = await tree.sync(guild=guild)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    marker.write_text(digest + "\n")
+    log.info("synced %d application commands (%s)", len(synced), scope)
+    return True

@@ -1,0 +1,60 @@
+"""Turning service outcomes into Discord messages, and sending them without losing any.
+
+discord.py already waits out 429s (it honours `retry_after`) and retries
+500/502/504 itself; what it raises after that — a 503, a dropped connection, a
+timeout, a rate limit longer than it will wait — is retried here a few times.
+A send that still fails is logged with its traceback and re-raised, never
+dropped silently.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import aiohttp
+import discord
+
+from bots.service import Outcome
+from summarizer.render.embed import neutralize_mentions, render_embed
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+NO_MENTIONS = discord.AllowedMentions.none()
+RETRY_DELAYS = (0.5, 2.0)
+"""Seconds to wait before the second and third attempt of a send."""
+
+TRANSIENT = (
+    discord.DiscordServerError,
+    discord.RateLimited,
+    aiohttp.ClientError,
+    OSError,
+    asyncio.TimeoutError,
+)
+
+
+def outcome_message(outcome: Outcome) -> dict[str, Any]:
+    """Keyword arguments for `send`: the digest embed, or a one-line warning."""
+    if outcome.digest is not None:
+        return {"embed": discord.Embed.from_dict(render_embed(outcome.digest))}
+    where = f"<{outcome.source}> — " if outcome.source else ""
+    return {"content": neutralize_mentions(f"⚠️ {where}{outcome.error}")}
+
+
+async def send_retrying(send: Callable[[], Awaitable[T]], *, what: str) -> T:
+    """Run `send` until it succeeds, retrying transient failures; re-raise the last one."""
+    for delay in RETRY_DELAYS:
+        try:
+            return await send()
+        except TRANSIENT as exc:
+            log.warning("sending %s failed (%s); retrying in %.1fs", what, exc, delay)
+            await asyncio.sleep(delay)
+    try:
+        return await send()
+    except TRANSIENT:
+        log.exception("giving up sending %s", what)
+        raise
