@@ -23,6 +23,7 @@ work. Routes (each returns the absolute URL of `path`):
 
     article_server.url(path) -> str;  article_server.hits(path) -> int
     article_server.requests(path) -> list of header dicts the server received
+    article_server.bytes_sent(path) -> body bytes written so far (did a client stop early?)
 
 `fetch_settings` is a `FetchSettings` that allows 127.0.0.1 and gives up after 3 s.
 """
@@ -57,6 +58,7 @@ class Answer:
     headers: dict[str, str | None] = field(default_factory=dict)
     delay: float = 0.0
     chunks: Iterator[bytes] | None = None
+    sent: int = 0
 
 
 @dataclass
@@ -104,6 +106,11 @@ class ArticleServer:
             route = self._routes.get(path)
             return list(route.seen) if route else []
 
+    def bytes_sent(self, path: str) -> int:
+        with self._lock:
+            route = self._routes.get(path)
+            return sum(answer.sent for answer in route.answers) if route else 0
+
     def _put(self, path: str, *answers: Answer) -> str:
         with self._lock:
             self._routes[path] = _Route(list(answers))
@@ -150,7 +157,7 @@ class ArticleServer:
         return self._put(path, answer)
 
     def gzip_bomb(
-        self, path: str, size: int = 64 * 1024 * 1024, *, content_type: str = "text/html"
+        self, path: str, size: int = 32 * 1024 * 1024, *, content_type: str = "text/html"
     ) -> str:
         headers = {"Content-Type": content_type, "Content-Encoding": "gzip"}
         return self.add(path, _gzip_zeros(size), headers=headers)
@@ -222,6 +229,7 @@ def _make_handler(server: ArticleServer) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             for piece in answer.chunks or iter([answer.body]):
                 self.wfile.write(piece)
+                answer.sent += len(piece)
 
         def log_message(self, format: str, *args: object) -> None:
             """Quiet: pytest output is for test results."""
