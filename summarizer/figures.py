@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from math import prod
 
 from summarizer import units
 from summarizer.models import Figure, FigureKind, Lang
@@ -45,8 +46,11 @@ _MONTH_RE = re.compile(
 _RANGE_RE = re.compile(r"\s?[-—–~～至到]\s?")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LOOK = 24
+_PER = {"百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4, "萬": 10**4}
+_MAX_WITH_CHANGE = 10**6
+_CLAUSE_END_RE = re.compile(r"\s*(?:[.,;!?)。，；！？]|$)")
 # Clause breaks: a comma only when it is not a thousands separator ("1,234").
-_BREAK_RE = re.compile(r"[。！？!?；;\n]|[,、:](?!\d)|(?<!\d)[,:]|\.(?=\s|$)")
+_BREAK_RE = re.compile(r"[。！？!?；;\n，、：]|[,:](?!\d)|(?<!\d)[,:]|\.(?=\s|$)")
 _WORD_RE = re.compile(r"\S+")
 _CONTEXT_CHARS = 60  # Chinese: at most this many characters
 _CONTEXT_WORDS = 25  # English: at most this many words
@@ -72,8 +76,9 @@ def find_figures(text: str, *, lang: Lang) -> list[Figure]:
     for match in _NUMBER_RE.finditer(plain):
         if any(s < match.end() and match.start() < e for s, e in masked):
             continue
-        reading = _read(plain, match.start(), match.end())
-        if reading is not None and not (readings and reading.start < readings[-1].end):
+        floor = readings[-1].end if readings else 0
+        reading = _read(plain, match.start(), match.end(), floor)
+        if reading is not None and reading.start >= floor:
             readings.append(reading)
     return [_figure(text, plain, r, lang) for r in _merge_ranges(plain, readings)]
 
@@ -128,28 +133,30 @@ def _figure(text: str, plain: str, reading: _Reading, lang: Lang) -> Figure:
     )
 
 
-def _read(plain: str, start: int, end: int) -> _Reading | None:
-    """What the number at plain[start:end] is, judging by its neighbours; None if no figure."""
+def _read(plain: str, start: int, end: int, floor: int) -> _Reading | None:
+    """What the number at plain[start:end] is, judging by its neighbours; None if no figure.
+
+    `floor` is where the previous figure ended: a prefix before it is that figure's.
+    """
     value = parse_number(plain[start:end])
-    left = plain[max(0, start - _LOOK) : start]
+    left = plain[max(floor, start - _LOOK) : start]
     if value is None or _ORDINAL_RE.search(left) or _MONTH_RE.search(left):
         return None
     sign = _SIGN_RE.search(left)
     if sign:
         start, value = start - len(sign.group()), -value
-        left = plain[max(0, start - _LOOK) : start]
     return (
-        _percent(plain, start, end, value)
-        or _money(plain, start, end, value)
+        _percent(plain, start, end, value, floor)
+        or _money(plain, start, end, value, floor)
         or _unit(plain, start, end, value)
     )
 
 
-def _percent(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
-    prefix = units.PERCENT_PREFIX_RE.search(plain, max(0, start - 8), start)
+def _percent(plain: str, start: int, end: int, value: Decimal, floor: int) -> _Reading | None:
+    prefix = units.PERCENT_PREFIX_RE.search(plain, max(floor, start - 16), start)
     if prefix:
-        scale = {"百": 1, "佰": 1, "千": 10, "仟": 10}.get(prefix.group("scale"), 100)
-        return _Reading(prefix.start(), end, value / scale, "%", "percent")
+        per = prod((_PER[c] for c in prefix.group("scale") or "百"), start=Decimal(1)) / 100
+        return _Reading(prefix.start(), end, value / per, "%", "percent")
     suffix = units.PERCENT_SUFFIX_RE.match(plain, end)
     if suffix is None:
         return None
@@ -160,27 +167,62 @@ def _percent(plain: str, start: int, end: int, value: Decimal) -> _Reading | Non
     elif suffix.group("tenth"):
         tail = parse_number(suffix.group("tenth")[1:].replace("半", "五")) or 0
         value = value * 10 + tail
-    elif suffix.group("discount") and value < 10:
-        value *= 10
+    elif suffix.group("discount"):
+        if not (0 < value < 10 or (10 < value < 100 and value == int(value))):
+            return None  # 十折 is no discount
+        value = value * 10 if value < 10 else value  # 八折 = 80%, 75折 = 75%
     return _Reading(start, suffix.end(), value, "%", "percent")
 
 
-def _money(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
-    prefix = units.CURRENCY_PREFIX_RE.search(plain, max(0, start - 12), start)
+def _money(plain: str, start: int, end: int, value: Decimal, floor: int) -> _Reading | None:
+    prefix = units.CURRENCY_PREFIX_RE.search(plain, max(floor, start - 12), start)
     suffix = units.CURRENCY_SUFFIX_RE.match(plain, end)
-    if suffix is not None:
-        code, worth = units.named_currency(suffix.group().strip().lstrip("-"))
-        return _Reading(
-            prefix.start() if prefix else start, suffix.end(), value * worth, code, "money"
-        )
-    if prefix is None:
+    before = _prefix_currency(prefix) if prefix else None
+    after = _suffix_currency(suffix) if suffix else None
+    if before and after and before[0] != after[0]:
+        after = suffix = None  # "rmb 10 usd 20": that "usd" is 20's
+    currency = after or before
+    if currency is None:
         return None
+    reading = _Reading(
+        prefix.start() if prefix else start,
+        suffix.end() if suffix else end,
+        value * currency[1],
+        currency[0],
+        "money",
+    )
+    return _with_change(plain, reading) if currency[1] == 1 else reading
+
+
+def _prefix_currency(prefix: re.Match[str]) -> tuple[str, Decimal]:
     symbol = prefix.group("symbol")
     if symbol:
-        code = units.symbol_currency(symbol)
-    else:
-        code = units.named_currency(prefix.group("code"))[0]
-    return _Reading(prefix.start(), end, value, code, "money")
+        return units.symbol_currency(symbol), Decimal(1)
+    return units.named_currency(prefix.group("code"))
+
+
+def _suffix_currency(suffix: re.Match[str]) -> tuple[str, Decimal]:
+    if suffix.group("symbol"):
+        return units.symbol_currency(suffix.group("symbol")), Decimal(1)
+    code, worth = units.named_currency(suffix.group("sub") or suffix.group("name"))
+    return code, worth * units.scale_worth(suffix.group("scale"))
+
+
+def _with_change(plain: str, reading: _Reading) -> _Reading:
+    """ "3 dollars 50 cents", "五元三毛", "50元6角三分": the change joins the amount."""
+    end, value = reading.end, reading.value
+    if value != value.to_integral_value() or abs(value) >= _MAX_WITH_CHANGE:
+        return reading
+    for _ in range(2):  # 元 → 角 → 分
+        tail = units.MONEY_TAIL_RE.match(plain, end)
+        change = parse_number(tail.group("number")) if tail else None
+        if tail is None or change is None or not (0 < change < 100) or change % 1:
+            break
+        if not tail.group("sub") and not _CLAUSE_END_RE.match(plain, tail.end()):
+            break  # "50 dollar 50 dollar": a bare number after an amount is change only at the end
+        value += change * units.subunit_worth(tail.group("sub"))
+        end = tail.end()
+    return replace(reading, end=end, value=value)
 
 
 def _unit(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
