@@ -20,8 +20,11 @@ from decimal import Decimal
 
 __all__ = ["NUMBER_PATTERN", "number_spans", "parse_number", "to_halfwidth"]
 
-_WIDE = "０１２３４５６７８９．，％－＋／："
-_NARROW = "0123456789.,%-+/:"
+_WIDE = "０１２３４５６７８９．％－＋／：Ｋ"
+_NARROW = "0123456789.%-+/:K"
+# A full-width comma groups thousands only between full-width digits ("１１１，１１１");
+# elsewhere it ends a clause, even before a digit ("$20，300美圆").
+_WIDE_GROUPING = re.compile("(?<=[０-９])，(?=[０-９]{3})")
 _HALFWIDTH = str.maketrans(_WIDE, _NARROW)
 
 ZH_DIGITS = {
@@ -70,6 +73,7 @@ _EN_WORDS = {
     "ninety": 90,
 }
 _EN_SMALL = {"hundred": 100}
+_EN_FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
 _EN_LARGE = {
     "thousand": 10**3,
     "k": 10**3,
@@ -89,24 +93,30 @@ _EN_LARGE = {
 _ZH_CHARS = "".join(ZH_DIGITS) + "".join(_ZH_SMALL) + "".join(_ZH_LARGE)
 _EN_NUMBER_WORD = "|".join(sorted(_EN_WORDS, key=len, reverse=True))
 _EN_SCALE_WORD = "hundred|thousand|million|billion|trillion|lakh|crore"
-_EN_TERM = rf"(?:{_EN_NUMBER_WORD}|{_EN_SCALE_WORD})"
+_EN_TERM = rf"(?:{_EN_NUMBER_WORD}|{_EN_SCALE_WORD}|quarters)"
+_EN_FRACTION = rf"(?:an?\s)?(?:half|quarter)(?=\s(?:{_EN_SCALE_WORD}))"
 
-_ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d\d)+,\d{3}|\d+)(?:\.\d+)?|\.\d+"
 _ZH_MAGNITUDE = "[十百千万亿萬億兆]+"
 _EN_MAGNITUDE = (
-    rf"\s?(?:{_EN_SCALE_WORD})s?\b(?:\s(?:{_EN_SCALE_WORD})\b)*|(?:k|m|mn|mln|bn|b|tn)\b"
+    rf"\s?(?:{_EN_SCALE_WORD})s?\b(?:\s(?:{_EN_SCALE_WORD})\b)*|(?:k|m|mn|mln|bn|b|tn)(?![A-Za-z])"
 )
+_ZH_DIGIT_CLASS = "[" + "".join(ZH_DIGITS) + "]"
+_ZH_CLASS = f"[{_ZH_CHARS}]"
+# Spaces may stand between the characters ("一 百 五 十"), as some sources print them.
 _ZH_NUMERAL = (
-    "(?:[零〇一二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾壹]"
-    "[零〇一二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖壹十拾百佰千仟万萬亿億兆]*"
-    "(?:[点點][零〇一二两三四五六七八九]+)?)"
+    rf"(?:(?:{_ZH_DIGIT_CLASS}|[十拾])(?:[ \t]*{_ZH_CLASS})*"
+    rf"(?:[ \t]*[点點](?:[ \t]*{_ZH_DIGIT_CLASS})+)?)"
 )
+# Two different digits before a multiplier is a guess, not a number: 二三十 ("twenty or thirty").
+_APPROXIMATE = re.compile(r"[一二两兩三四五六七八九]\s*[一二两兩三四五六七八九]\s*[十百千万萬亿億]")
 _EN_NUMERAL = (
-    rf"\b(?:{_EN_NUMBER_WORD}|an?(?=\s(?:{_EN_SCALE_WORD})))(?:[\s-]+(?:and\s+)?{_EN_TERM}\b)*"
+    rf"\b(?:{_EN_NUMBER_WORD}|{_EN_FRACTION}|an?(?=\s(?:{_EN_SCALE_WORD})))"
+    rf"(?:[\s-]+(?:and\s+)?{_EN_TERM}\b)*"
 )
 
 NUMBER_PATTERN = (
-    rf"(?<![A-Za-z0-9_.])(?:{_ARABIC})(?:\s?{_ZH_MAGNITUDE}|{_EN_MAGNITUDE})?"
+    rf"(?:(?<![A-Za-z0-9_.])|(?<=usd)|(?<=eur)|(?<=gbp)|(?<=rmb)|(?<=cny))(?:{_ARABIC})(?:\s?{_ZH_MAGNITUDE}|{_EN_MAGNITUDE})?"
     rf"|{_ZH_NUMERAL}|{_EN_NUMERAL}(?![A-Za-z])"
 )
 """A regex (for `to_halfwidth` text, case-insensitive) matching one number token."""
@@ -117,7 +127,7 @@ _SPAN_RE = re.compile(
     re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(
-    rf"(\d+(?:,\d{{3}})*(?:\.\d+)?|\.\d+)|([{_ZH_CHARS}])|([a-z]+)", re.IGNORECASE
+    rf"(\d+(?:,\d{{2,3}})*(?:\.\d+)?|\.\d+)|([{_ZH_CHARS}])|([a-z]+)", re.IGNORECASE
 )
 _POINT_RE = re.compile("[点點]")
 _IGNORED = re.compile(r"[\s,\-]*")
@@ -125,7 +135,7 @@ _IGNORED = re.compile(r"[\s,\-]*")
 
 def to_halfwidth(text: str) -> str:
     """Full-width digits and signs as ASCII, one character for one, so offsets still hold."""
-    return text.translate(_HALFWIDTH)
+    return _WIDE_GROUPING.sub(",", text).translate(_HALFWIDTH)
 
 
 def number_spans(text: str) -> list[tuple[int, int]]:
@@ -144,6 +154,8 @@ def parse_number(text: str) -> Decimal | None:
     "一百二十点五" → 120.5. A leading "-", "负" or "minus" negates.
     """
     text = to_halfwidth(text).strip()
+    if _APPROXIMATE.search(text):
+        return None
     sign, text = _split_sign(text)
     integer_part, fraction_part = [*_POINT_RE.split(text, maxsplit=1), ""][:2]
     fraction = _zh_fraction(fraction_part) if fraction_part else Decimal(0)
@@ -202,6 +214,8 @@ def _classify(match: re.Match[str]) -> _Token | None:
     word = word.lower()
     if word in ("and", "a", "an"):
         return "filler", Decimal(0)
+    if word.removesuffix("s") in _EN_FRACTIONS:
+        return "fraction", _EN_FRACTIONS[word.removesuffix("s")]
     if word in _EN_WORDS:
         return "word", Decimal(_EN_WORDS[word])
     if word in _EN_SMALL:
@@ -221,6 +235,8 @@ def _combine(tokens: list[_Token]) -> Decimal:
             current = current * 10 + value
         elif kind == "word":
             current += value
+        elif kind == "fraction":
+            current = (current or 1) * value
         elif kind in ("digit", "num"):
             current = value
         elif kind == "small":

@@ -18,12 +18,15 @@ __all__ = [
     "CURRENCY_PREFIX_RE",
     "CURRENCY_SUFFIX_RE",
     "MEASURE_RE",
+    "MONEY_TAIL_RE",
     "PEOPLE_UNITS",
     "PERCENT_PREFIX_RE",
     "PERCENT_SUFFIX_RE",
     "TIME_UNIT_RE",
     "ZH_COUNTER_RE",
     "named_currency",
+    "scale_worth",
+    "subunit_worth",
     "symbol_currency",
 ]
 
@@ -55,6 +58,7 @@ _CURRENCY_NAMES = {
 }
 # A hundredth of a currency: the value is divided by 100.
 _SUBUNITS = {"美分": "USD", "cents": "USD", "cent": "USD", "pence": "GBP", "penny": "GBP"}
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _SYMBOLS = {
     "us$": "USD",
     "u.s.$": "USD",
@@ -79,8 +83,23 @@ _SYMBOLS = {
     "₩": "KRW",
     "￥": "CNY",
     "¥": "CNY",
+    "₡": "CRC",
+    "₾": "GEL",
+    "₭": "LAK",
+    "₿": "BTC",
+    "₽": "RUB",
+    "₺": "TRY",
+    "₱": "PHP",
+    "₫": "VND",
+    "₦": "NGN",
+    "₪": "ILS",
+    "฿": "THB",
 }
-_CODE_PREFIXES = "usd|eur|gbp|rmb|cny|jpy|hkd|chf|人民币|美元|港币"
+_GLUED_ONLY = frozenset({"a$", "s$"})  # "a $5" is an article; "A$5" is Australian
+_SIGNS = "".join(s for s in _SYMBOLS if len(s) == 1)
+# "MUSD 60", "120 MEUR": finance shorthand for millions of a currency.
+_MILLIONS = {f"m{code.lower()}": code for code in ("USD", "EUR", "GBP", "AUD", "CAD", "CHF")}
+_CODE_PREFIXES = "|".join(["usd|eur|gbp|rmb|cny|jpy|hkd|chf|人民币|美元|港币", *_MILLIONS])
 
 _NAMES: dict[str, str] = {
     name: code for code, names in _CURRENCY_NAMES.items() for name in names.split("|")
@@ -94,7 +113,8 @@ def _alternation(words: Iterable[str]) -> str:
 
 def _symbol_pattern(symbol: str) -> str:
     """`us$` also matches "us $" and "u.s $" as tokenised news text writes it."""
-    return r"\s?".join(re.escape(part) for part in re.split(r"(?=\$)", symbol) if part)
+    glue = "" if symbol in _GLUED_ONLY else r"\s?"
+    return glue.join(re.escape(part) for part in re.split(r"(?=\$)", symbol) if part)
 
 
 _SYMBOL_ALT = "|".join(_symbol_pattern(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
@@ -106,16 +126,28 @@ CURRENCY_PREFIX_RE = re.compile(
 """Searched on the text just left of a number: "$", "HK$", "us $", "USD ", "人民币"."""
 
 CURRENCY_SUFFIX_RE = re.compile(
-    rf"[\s-]?(?:(?P<sub>{_alternation(_SUBUNITS)})|(?P<name>{_alternation(_NAMES)}))(?![A-Za-z])",
+    rf"[\s-]?(?:(?P<sub>{_alternation(_SUBUNITS)})|(?P<name>{_alternation([*_NAMES, *_MILLIONS])})"
+    rf"(?![A-Za-z])(?P<scale>\s(?:{'|'.join(_SCALES)})(?![A-Za-z]))?|(?P<symbol>[{_SIGNS}]))",
     re.IGNORECASE,
 )
-"""Matched just right of a number: "元", "亿美元" (亿 is in the number), " million euros"."""
+"""Right of a number: "元", "亿美元" (亿 is in the number), " euros", " USD million", " €"."""
 
-PERCENT_PREFIX_RE = re.compile(r"(?P<scale>百|千|万|萬|仟|佰)\s?分\s?之\s?$")
-"""Left of a number: 百分之五, 千分之三."""
+# After an amount, its smaller change: "3 dollars 50 cents", "五元三毛", "15 dollars and 50".
+MONEY_TAIL_RE = re.compile(
+    r"(?:\s(?:and\s)?|又|零)?(?P<number>\d{1,2}|[一二两三四五六七八九十]{1,3}"
+    r"|[a-z]+(?:[\s-][a-z]+)?)\s?(?P<sub>cents?|美分|角|毛|分)?",
+    re.IGNORECASE,
+)
+_SUBUNIT_WORTH = {"角": Decimal("0.1"), "毛": Decimal("0.1")}
+
+PERCENT_PREFIX_RE = re.compile(
+    r"(?:(?P<scale>[百千万萬仟佰]+)\s*分\s*之|(?P<word>per\s?cents?|percents?)\s+of)\s*$",
+    re.IGNORECASE,
+)
+"""Left of a number: 百分之五, 千分之三, 百万分之五, "per cent of 22"."""
 
 PERCENT_SUFFIX_RE = re.compile(
-    r"\s?(?:(?P<sign>%)|(?P<mille>‰)|(?P<point>[个個]?\s?百\s?分\s?[点點])"
+    r"\s?(?:(?P<sign>%)|(?P<mille>‰)|(?P<point>\s*[个個]?\s*百\s*分\s*[点點])"
     r"|(?P<word>per\s?cent(?:age)?s?|percent(?:age)?s?)(?![a-z])"
     r"|(?P<tenth>成(?![为為员員立长長熟果交就功本都绩績])(?:[一二三四五六七八九半])?)"
     r"|(?P<discount>折(?![合算旧叠射扣腾磨服]))"
@@ -182,11 +214,23 @@ def symbol_currency(symbol: str) -> str:
 
 
 def named_currency(name: str) -> tuple[str, Decimal]:
-    """ISO 4217 code for a name ("美元", " million euros") and what one of it is worth.
+    """ISO 4217 code for a name ("美元", "euros", "MEUR") and what one of it is worth.
 
     A subunit ("cents", "美分", "pence") is worth 1/100 of its currency.
     """
     key = re.sub(r"\s+", " ", name.strip().lower())
     if key in _SUBUNITS:
         return _SUBUNITS[key], Decimal("0.01")
+    if key in _MILLIONS:
+        return _MILLIONS[key], Decimal(10**6)
     return _NAMES[key], Decimal(1)
+
+
+def scale_worth(word: str | None) -> Decimal:
+    """What "million" in "75 USD million" multiplies by (1 when there is no such word)."""
+    return Decimal(_SCALES[word.strip().lower()]) if word else Decimal(1)
+
+
+def subunit_worth(name: str | None) -> Decimal:
+    """A change unit's worth in its main unit: 角 and 毛 are tenths, cents and 分 hundredths."""
+    return _SUBUNIT_WORTH.get(name or "", Decimal("0.01"))
