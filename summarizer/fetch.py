@@ -200,7 +200,7 @@ async def _get(url: str, client: httpx.AsyncClient, max_bytes: int) -> _Response
     """One streamed GET; reads the body only for a success that could be an article."""
     async with client.stream("GET", url) as response:
         answer = _Response(str(response.url), response.status_code, response.headers)
-        if response.status_code != 200:
+        if not response.is_success:
             return answer
         _refuse_early(response.headers, max_bytes)
         chunks: list[bytes] = []
