@@ -54,21 +54,25 @@ class CorpusSet:
     lang: str
     reference_field: str
     budget: Callable[[Document], int]
+    budget_label: str
 
 
 SETS: dict[str, CorpusSet] = {
     s.name: s
     for s in (
-        CorpusSet("cnndm", "cnndm-test-frank/cnndm_test_250.jsonl", "en", "summary", lambda d: 3),
+        CorpusSet(
+            "cnndm", "cnndm-test-frank/cnndm_test_250.jsonl", "en", "summary", lambda d: 3, "3"
+        ),
         CorpusSet(
             "bbc",
             "bbc-news-summary/bbc_news_summary_500.jsonl",
             "en",
             "summary_spaced",
             lambda d: len(d.reference),
+            "= reference sentences",
         ),
-        CorpusSet("clts", "clts-samples/clts_samples.jsonl", "zh", "summary", lambda d: 2),
-        CorpusSet("lcsts", "lcsts-part3/lcsts_part3.jsonl", "zh", "summary", lambda d: 1),
+        CorpusSet("clts", "clts-samples/clts_samples.jsonl", "zh", "summary", lambda d: 2, "2"),
+        CorpusSet("lcsts", "lcsts-part3/lcsts_part3.jsonl", "zh", "summary", lambda d: 1, "1"),
     )
 }
 

@@ -69,7 +69,7 @@ class Scores:
 
     rouge1: float
     rouge2: float
-    rougeLsum: float  # noqa: N815 - the metric's name in rouge-score
+    rougeLsum: float
 
 
 def score(summary: Sequence[str], reference: Sequence[str], variant: str) -> Scores:
@@ -106,7 +106,7 @@ def oracle(
     best = 0.0
     while len(chosen) < budget:
         gains = {
-            i: _value(chosen + [i], tokens, targets) for i in range(len(tokens)) if i not in chosen
+            i: _value([*chosen, i], tokens, targets) for i in range(len(tokens)) if i not in chosen
         }
         pick = max(gains, key=gains.__getitem__, default=None)
         if pick is None or gains[pick] <= best:

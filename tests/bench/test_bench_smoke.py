@@ -1,0 +1,127 @@
+"""Smoke tests for the benchmark harness: real libraries, 2–3 documents per set."""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+
+import pytest
+
+from bench import corpora, quality, rouge, speed
+from bench.baselines import LIBRARIES, digestbot, digestbot_available
+from bench.corpora import make_document
+
+NEEDED = {"cnndm", "bbc", "clts", "lcsts"}
+needs_corpus = pytest.mark.skipif(
+    not set(corpora.available()) >= NEEDED, reason="../shared/corpus is not present"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("营收4.15亿美元。增长23.4%！", ["营收4.15亿美元。", "增长23.4%！"]),
+        ("他说：“我们赢了。”随后离开", ["他说：“我们赢了。”", "随后离开"]),
+        ("真的吗？！是的……\n下一段", ["真的吗？！", "是的……", "下一段"]),
+    ],
+)
+def test_chinese_split_keeps_numbers_and_closing_quotes(text: str, expected: list[str]) -> None:
+    assert corpora.split_chinese(text) == expected
+
+
+def test_english_split_never_crosses_paragraphs() -> None:
+    text = "Shares rose 4.5% to $2.1 billion. Mr. Smith said so\n\nNew paragraph here."
+    assert corpora.split_english(text) == [
+        "Shares rose 4.5% to $2.1 billion.",
+        "Mr. Smith said so",
+        "New paragraph here.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("variant", "summary", "reference", "r1"),
+    [
+        ("stem", ["The cats were running."], ["A cat runs."], 4 / 7),
+        ("char", ["今天天气很好。"], ["今天天气不错。"], 2 / 3),
+        ("word", ["今天天气很好。"], ["今天天气不错。"], 0.4),
+        ("char", ["完全相同"], ["完全相同"], 1.0),
+        ("word", ["苹果"], ["香蕉"], 0.0),
+    ],
+)
+def test_rouge_variants(variant: str, summary: list[str], reference: list[str], r1: float) -> None:
+    assert rouge.score(summary, reference, variant).rouge1 == pytest.approx(r1)
+
+
+def test_oracle_picks_the_reference_sentences_in_document_order() -> None:
+    sentences = ["Dogs sleep all day.", "Unrelated words here.", "Cats run fast."]
+    picked = rouge.oracle(sentences, ["Cats run fast.", "Dogs sleep all day."], 3, "stem")
+    assert picked == ["Dogs sleep all day.", "Cats run fast."]
+
+
+@pytest.mark.parametrize("name", sorted(LIBRARIES))
+def test_every_library_returns_our_sentences_within_budget(name: str) -> None:
+    system, langs = LIBRARIES[name]
+    assert "zh" in langs
+    sample = corpora.load_sample()
+    doc = make_document("head", "zh", "".join(sample.sentences[:10]))
+    picked = system(doc, 3)
+    assert 1 <= len(picked) <= 3
+    assert set(picked) <= set(doc.sentences)
+    positions = [doc.sentences.index(s) for s in picked]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.skipif(not digestbot_available(), reason="summarizer.summarize not built yet")
+def test_digestbot_adapter_returns_key_points() -> None:
+    doc = make_document("t", "en", "Alpha rose 5% in May. Beta fell. Gamma held steady. " * 3)
+    points = digestbot(doc, 2)
+    assert 1 <= len(points) <= 2
+    assert all(isinstance(p, str) and p for p in points)
+
+
+def _result(values: dict[str, float]) -> quality.SetResult:
+    result = quality.SetResult("cnndm", "en", 1)
+    for system, value in values.items():
+        result.scores[system]["stem"].append(rouge.Scores(value, value, value))
+    return result
+
+
+def test_bar_passes_on_a_tie_and_fails_below_the_best_rival() -> None:
+    assert quality.bar(_result({"digestbot": 0.4, "lead": 0.4, "oracle": 0.9}))[0]
+    passed, lines = quality.bar(_result({"digestbot": 0.3, "lead": 0.4, "sumy-luhn": 0.2}))
+    assert not passed
+    assert lines[0] == "R1 30.0 < 40.0 (lead, -10.0)"
+
+
+@needs_corpus
+def test_quality_prints_a_table_per_set(capsys: pytest.CaptureFixture[str]) -> None:
+    systems = "lead,sumy-lexrank,sumy-luhn,textrank4zh,snownlp"
+    status = quality.main(["--sets", "cnndm,bbc,clts,lcsts", "--limit", "2", "--systems", systems])
+    out = capsys.readouterr().out
+    assert status == 0
+    for name in NEEDED:
+        assert f"{name}: 2 docs" in out
+        assert f"{name}: SKIP (digestbot not run)" in out
+    assert out.count("snownlp") == 2
+    assert "jieba RLsum" in out
+
+
+@needs_corpus
+def test_lead_and_oracle_score_sensibly_on_cnndm() -> None:
+    result = quality.evaluate("cnndm", ["lead"], limit=3, with_oracle=True)
+    lead, best = (result.mean(s, "stem", "rouge1") for s in ("lead", quality.ORACLE))
+    assert 10 < lead <= best <= 100
+    assert result.failures == defaultdict(int)
+
+
+def test_speed_table_reports_the_ratio_against_lexrank() -> None:
+    medians = {"sumy-lexrank": {"sample": 40.0}, "digestbot": {"sample": 10.0}}
+    table = speed.speed_table(medians, ["sample"])
+    assert list(table.columns[1].cells) == ["40.0", "10.0", "0.25 ok"]
+
+
+def test_child_rusage_is_the_child_s_own() -> None:
+    run = speed.run_child([sys.executable, "-c", "b = bytearray(80 << 20); print('done')"])
+    assert run.returncode == 0
+    assert run.stdout.strip() == b"done"
+    assert 80 < run.peak_rss_mb < 250
