@@ -21,6 +21,7 @@ from decimal import Decimal
 from math import prod
 
 from summarizer import units
+from summarizer.clauses import clause_around
 from summarizer.models import Figure, FigureKind, Lang
 from summarizer.numbers import NUMBER_PATTERN, parse_number, to_halfwidth
 
@@ -46,15 +47,12 @@ _MONTH_RE = re.compile(
 _RANGE_RE = re.compile(r"\s?[-—–~～至到]\s?")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LOOK = 24
-_PER = {"百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4, "萬": 10**4}
+_PER = {
+    c: Decimal(v)
+    for c, v in {"百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4, "萬": 10**4}.items()
+}
 _MAX_WITH_CHANGE = 10**6
 _CLAUSE_END_RE = re.compile(r"\s*(?:[.,;!?)。，；！？]|$)")
-# Clause breaks: a comma only when it is not a thousands separator ("1,234").
-_BREAK_RE = re.compile(r"[。！？!?；;\n，、：]|[,:](?!\d)|(?<!\d)[,:]|\.(?=\s|$)")
-_WORD_RE = re.compile(r"\S+")
-_CONTEXT_CHARS = 60  # Chinese: at most this many characters
-_CONTEXT_WORDS = 25  # English: at most this many words
-_SHORT_CLAUSE = 12  # characters; a shorter clause takes in its neighbours
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +119,7 @@ def _same_figure(a: Figure, b: Figure) -> bool:
 
 
 def _figure(text: str, plain: str, reading: _Reading, lang: Lang) -> Figure:
-    start, end = _clause_around(plain, reading.start, reading.end, lang=lang)
+    start, end = clause_around(plain, reading.start, reading.end, lang=lang)
     return Figure(
         text=text[reading.start : reading.end],
         value=reading.value,
@@ -230,13 +228,13 @@ def _unit(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
     number = plain[start:end]
     if units.TIME_UNIT_RE.match(plain, end):
         return None
-    glued_m = re.fullmatch(r"(-?[\d.]+)m", number, re.IGNORECASE)
-    if glued_m:  # "1.8m" with no currency around it is metres, not millions
-        return _Reading(start, end, Decimal(glued_m.group(1)), "m", "quantity")
     counted = units.ZH_COUNTER_RE.match(plain, end)
     if counted and (_has_digit(number) or counted.group("bare") or value >= 10):
         unit = counted.group("counter") or counted.group("bare")
         return _Reading(start, counted.end(), value, unit, "count")
+    glued_m = re.fullmatch(r"(-?[\d.]+)m", number, re.IGNORECASE)
+    if glued_m:  # "1.8m" counting nothing and costing nothing is metres, not millions
+        return _Reading(start, end, Decimal(glued_m.group(1)), "m", "quantity")
     measure = units.MEASURE_RE.match(plain, end)
     if measure:
         return _Reading(start, measure.end(), value, measure.group("unit"), "quantity")
@@ -283,41 +281,3 @@ def _merge_ranges(plain: str, readings: list[_Reading]) -> list[_Reading]:
         else:
             merged.append(reading)
     return merged
-
-
-def _clause_around(plain: str, start: int, end: int, *, lang: Lang) -> tuple[int, int]:
-    """Offsets of the clause holding plain[start:end], widened if tiny, trimmed if long."""
-    lefts = [m.end() for m in _BREAK_RE.finditer(plain, max(0, start - 300), start)]
-    rights = [m.start() for m in _BREAK_RE.finditer(plain, end, min(len(plain), end + 300))]
-    lefts.insert(0, max(0, start - 300))
-    rights.append(min(len(plain), end + 300))
-    left, right = len(lefts) - 1, 0
-    while rights[right] - lefts[left] < _SHORT_CLAUSE and (left > 0 or right < len(rights) - 1):
-        left, right = max(0, left - 1), min(len(rights) - 1, right + 1)
-    clause_start, clause_end = lefts[left], rights[right]
-    if lang == "en":
-        clause_start, clause_end = _trim_words(plain, clause_start, clause_end, start, end)
-    else:
-        room = max(0, _CONTEXT_CHARS - (end - start))
-        clause_start = max(clause_start, min(start - room // 2, clause_end - _CONTEXT_CHARS))
-        clause_end = min(clause_end, max(end, clause_start + _CONTEXT_CHARS))
-    while clause_start < start and plain[clause_start].isspace():
-        clause_start += 1
-    while clause_end > end and plain[clause_end - 1].isspace():
-        clause_end -= 1
-    return clause_start, clause_end
-
-
-def _trim_words(plain: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
-    """At most `_CONTEXT_WORDS` whole words of plain[lo:hi], centred on the figure."""
-    words = [m.span() for m in _WORD_RE.finditer(plain, lo, hi)]
-    if len(words) <= _CONTEXT_WORDS:
-        return lo, hi
-    first = next(i for i, (_, e) in enumerate(words) if e > start)
-    last = max(i for i, (s, _) in enumerate(words) if s < end)
-    begin = max(
-        0, min(first - (_CONTEXT_WORDS - (last - first + 1)) // 2, len(words) - _CONTEXT_WORDS)
-    )
-    begin = min(begin, first)
-    stop = max(last, begin + _CONTEXT_WORDS - 1)
-    return words[begin][0], words[stop][1]
