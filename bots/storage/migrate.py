@@ -1,0 +1,64 @@
+"""Bring a database to the current schema, at start-up, safely from many replicas.
+
+Strategy (Alembic's "create from scratch, then stamp" recipe): a database with
+no Alembic version is created from `schema.metadata` and stamped with the
+newest revision; a database that has one is upgraded through the revisions in
+`migrations/versions/`. Fresh installs therefore never replay history, and
+every later schema change is one reviewed revision file.
+
+On PostgreSQL a transaction-scoped advisory lock serialises replicas that start
+together; the loser waits, then finds the schema current. DDL is transactional
+there, so a failed migration leaves nothing half-done.
+
+New revision (after editing `schema.py`), against a scratch database:
+`command.revision(alembic_config(connection), "what changed", autogenerate=True)`
+inside `connection.run_sync` — see `alembic_config`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bots.storage.schema import VERSION_TABLE, metadata
+
+logger = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Any constant unique to digestbot: the key of its PostgreSQL advisory lock.
+_MIGRATION_LOCK_KEY = 0x6469676573740001
+
+
+def alembic_config(connection: Connection) -> Config:
+    """An Alembic config (no ini file) whose env.py runs on `connection`."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+async def migrate(engine: AsyncEngine) -> None:
+    """Create or upgrade the schema in one transaction."""
+    async with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            await conn.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
+            )
+        await conn.run_sync(_create_or_upgrade)
+
+
+def _create_or_upgrade(connection: Connection) -> None:
+    context = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE})
+    config = alembic_config(connection)
+    if context.get_current_revision() is None:
+        logger.info("creating the digestbot schema")
+        metadata.create_all(connection)
+        command.stamp(config, "head")
+    else:
+        command.upgrade(config, "head")

@@ -1,0 +1,80 @@
+"""Redis in front of the database: cross-replica claims and a shared digest cache.
+
+`claim()` is `SET key 1 NX PX ttl`: Redis runs commands one at a time, so
+exactly one replica's SET succeeds until the key expires. When Redis is
+configured it is the only claim authority (mixing Redis and database claims
+would let two replicas both win), so a Redis failure raises `StoreUnavailable`.
+
+The digest cache here is only an accelerator for the database, which stays the
+source of truth: cache calls report failures to the caller, which falls back to
+the database.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import timedelta
+from typing import Any
+
+from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
+
+from bots.storage.database import DEFAULT_COMMAND_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, redact
+from bots.storage.failures import unavailable_on_failure
+from bots.storage.schema import hashed_key
+
+logger = logging.getLogger(__name__)
+
+KEY_PREFIX = "digestbot:"
+
+
+class RedisLayer:
+    """Claims and cached digest JSON in one Redis database."""
+
+    def __init__(self, url: str) -> None:
+        self._target = f"redis {redact(url)}"
+        # One immediate retry replaces a connection Redis closed; no backoff,
+        # so a Redis that is down fails in about one connect timeout.
+        self._redis: Redis = Redis.from_url(
+            url,
+            socket_connect_timeout=DEFAULT_CONNECT_TIMEOUT,
+            socket_timeout=DEFAULT_COMMAND_TIMEOUT,
+            retry=Retry(NoBackoff(), retries=1),
+        )
+
+    async def claim(self, key: str, *, ttl: timedelta) -> bool:
+        """True if this call set the claim key (nobody holds it)."""
+        async with unavailable_on_failure(self._target):
+            won = await self._redis.set(_claim_key(key), b"1", nx=True, px=_millis(ttl))
+        return bool(won)
+
+    async def get_digest(self, url: str) -> dict[str, Any] | None:
+        """The cached digest dict for `url`, or None on a miss."""
+        async with unavailable_on_failure(self._target):
+            raw = await self._redis.get(_digest_key(url))
+        return None if raw is None else dict(json.loads(raw))
+
+    async def put_digest(self, url: str, data: dict[str, Any], *, ttl: timedelta) -> None:
+        """Cache `data` for `url` until `ttl` has passed."""
+        payload = json.dumps(data, ensure_ascii=False)
+        async with unavailable_on_failure(self._target):
+            await self._redis.set(_digest_key(url), payload.encode("utf-8"), px=_millis(ttl))
+
+    async def close(self) -> None:
+        """Close the connection pool."""
+        await self._redis.aclose()
+
+
+def _claim_key(key: str) -> str:
+    return f"{KEY_PREFIX}claim:{hashed_key(key)}"
+
+
+def _digest_key(url: str) -> str:
+    return f"{KEY_PREFIX}digest:{hashed_key(url)}"
+
+
+def _millis(ttl: timedelta) -> int:
+    # PX rejects zero; a non-positive TTL still expires at once.
+    return max(1, int(ttl.total_seconds() * 1000))

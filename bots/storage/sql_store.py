@@ -1,0 +1,211 @@
+"""The `Store` on SQLAlchemy async: SQLite by default, PostgreSQL when configured.
+
+Writes that must not race are single upserts (`INSERT … ON CONFLICT`), which
+both SQLite and PostgreSQL run atomically: a claim is won by the one statement
+that inserts the key or takes over an expired one. With a `RedisLayer`, claims
+go to Redis and digests are read through a shared Redis cache first.
+
+Every method raises `StoreUnavailable` when the database (or Redis, for
+claims) cannot be used; a failing Redis cache only costs a database read.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Insert, Row, Table, delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bots.storage.base import DEFAULT_DIGEST_TTL, Share, StoreUnavailable
+from bots.storage.database import redact
+from bots.storage.failures import unavailable_on_failure
+from bots.storage.redis_layer import RedisLayer
+from bots.storage.schema import channel_settings, claims, digest_cache, hashed_key, shares
+from summarizer.models import Digest
+
+logger = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """The current time, aware, in UTC."""
+    return datetime.now(UTC)
+
+
+class SqlStore:
+    """Digest cache, channel settings, claims and share history in one database."""
+
+    def __init__(
+        self, engine: AsyncEngine, *, redis: RedisLayer | None = None, clock: Clock = utc_now
+    ) -> None:
+        self._engine = engine
+        self._redis = redis
+        self._clock = clock
+        self._target = f"database {redact(engine.url)}"
+
+    async def get_digest(self, url: str) -> Digest | None:
+        """The cached digest for `url` (pass the normalised URL), if not expired."""
+        if self._redis is not None:
+            try:
+                cached = await self._redis.get_digest(url)
+            except StoreUnavailable as exc:
+                logger.warning("digest cache skipped: %s", exc)
+            else:
+                if cached is not None:
+                    return Digest.from_dict(cached)
+        query = select(digest_cache.c.digest, digest_cache.c.expires_at).where(
+            digest_cache.c.url_key == hashed_key(url), digest_cache.c.expires_at > self._clock()
+        )
+        async with unavailable_on_failure(self._target), self._engine.connect() as conn:
+            row = (await conn.execute(query)).first()
+        if row is None:
+            return None
+        await self._cache_in_redis(url, row.digest, ttl=row.expires_at - self._clock())
+        return Digest.from_dict(row.digest)
+
+    async def put_digest(
+        self, url: str, digest: Digest, *, ttl: timedelta = DEFAULT_DIGEST_TTL
+    ) -> None:
+        """Cache `digest` for `url` until `ttl` has passed, replacing any older one."""
+        now = self._clock()
+        data = digest.to_dict()
+        values = {"url": url, "digest": data, "stored_at": now, "expires_at": now + ttl}
+        await self._upsert(digest_cache, {"url_key": hashed_key(url), **values}, values)
+        await self._cache_in_redis(url, data, ttl=ttl)
+
+    async def get_channel_setting(self, platform: str, channel: str, key: str) -> str | None:
+        """A channel's setting, or None when it was never set."""
+        c = channel_settings.c
+        query = select(c.value).where(c.platform == platform, c.channel == channel, c.key == key)
+        async with unavailable_on_failure(self._target), self._engine.connect() as conn:
+            value = (await conn.execute(query)).scalar_one_or_none()
+        return None if value is None else str(value)
+
+    async def set_channel_setting(self, platform: str, channel: str, key: str, value: str) -> None:
+        """Set (or replace) a channel's setting."""
+        changes = {"value": value, "updated_at": self._clock()}
+        row = {"platform": platform, "channel": channel, "key": key, **changes}
+        await self._upsert(channel_settings, row, changes)
+
+    async def claim(self, key: str, *, ttl: timedelta) -> bool:
+        """True for the first caller of `key` within `ttl`, across replicas."""
+        if self._redis is not None:
+            return await self._redis.claim(key, ttl=ttl)
+        now = self._clock()
+        row = {"key_hash": hashed_key(key), "expires_at": now + ttl}
+        # The update half only fires on an expired claim, so a live one makes
+        # this statement change nothing: rowcount 0 means somebody holds it.
+        changed = await self._upsert(claims, row, row, only_if=claims.c.expires_at <= now)
+        return changed == 1
+
+    async def record_share(self, share: Share) -> None:
+        """Remember that `share.url` was posted in a channel."""
+        row = {
+            "platform": share.platform,
+            "channel": share.channel,
+            "url": share.url,
+            "url_key": hashed_key(share.url),
+            "shared_at": share.shared_at,
+            "user": share.user,
+            "message_ref": share.message_ref,
+            "title": share.title,
+            "ok": share.ok,
+        }
+        async with unavailable_on_failure(self._target), self._engine.begin() as conn:
+            await conn.execute(shares.insert().values(row))
+
+    async def last_share(
+        self, platform: str, channel: str, url: str, *, since: datetime
+    ) -> Share | None:
+        """The latest share of `url` in the channel at or after `since`."""
+        c = shares.c
+        query = (
+            select(shares)
+            .where(c.platform == platform, c.channel == channel)
+            .where(c.url_key == hashed_key(url), c.shared_at >= since)
+            .order_by(c.shared_at.desc(), c.id.desc())
+            .limit(1)
+        )
+        found = await self._shares(query)
+        return found[0] if found else None
+
+    async def shares(
+        self, platform: str, channel: str, *, since: datetime, until: datetime
+    ) -> list[Share]:
+        """The channel's shares in `[since, until)`, oldest first."""
+        c = shares.c
+        query = (
+            select(shares)
+            .where(c.platform == platform, c.channel == channel)
+            .where(c.shared_at >= since, c.shared_at < until)
+            .order_by(c.shared_at, c.id)
+        )
+        return await self._shares(query)
+
+    async def purge_expired(self) -> int:
+        """Delete expired cache entries and claims; the number of rows removed."""
+        now = self._clock()
+        async with unavailable_on_failure(self._target), self._engine.begin() as conn:
+            cached = await conn.execute(
+                delete(digest_cache).where(digest_cache.c.expires_at <= now)
+            )
+            claimed = await conn.execute(delete(claims).where(claims.c.expires_at <= now))
+        return int(cached.rowcount) + int(claimed.rowcount)
+
+    async def close(self) -> None:
+        """Release connections (and the Redis pool)."""
+        if self._redis is not None:
+            await self._redis.close()
+        await self._engine.dispose()
+
+    async def _upsert(
+        self,
+        table: Table,
+        row: Mapping[str, Any],
+        changes: Mapping[str, Any],
+        *,
+        only_if: Any = None,
+    ) -> int:
+        """Insert `row`, or apply `changes` to the existing one; rows changed."""
+        insert: Callable[[Table], Insert] = (
+            postgresql.insert if self._engine.dialect.name == "postgresql" else sqlite.insert
+        )
+        statement = insert(table).values(dict(row))
+        keys = [column.name for column in table.primary_key]
+        upsert = statement.on_conflict_do_update(  # type: ignore[attr-defined]
+            index_elements=keys, set_=dict(changes), where=only_if
+        )
+        async with unavailable_on_failure(self._target), self._engine.begin() as conn:
+            result = await conn.execute(upsert)
+        return int(result.rowcount)
+
+    async def _shares(self, query: Any) -> list[Share]:
+        async with unavailable_on_failure(self._target), self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [_share(row) for row in rows]
+
+    async def _cache_in_redis(self, url: str, data: dict[str, Any], *, ttl: timedelta) -> None:
+        if self._redis is None or ttl <= timedelta(0):
+            return
+        try:
+            await self._redis.put_digest(url, data, ttl=ttl)
+        except StoreUnavailable as exc:
+            logger.warning("digest cache not updated: %s", exc)
+
+
+def _share(row: Row[Any]) -> Share:
+    return Share(
+        platform=row.platform,
+        channel=row.channel,
+        url=row.url,
+        shared_at=row.shared_at,
+        user=row.user,
+        message_ref=row.message_ref,
+        title=row.title,
+        ok=row.ok,
+    )
