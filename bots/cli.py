@@ -1,0 +1,181 @@
+"""The `digestbot` command: summarize, extract, run (console/Slack/Discord).
+
+The one place that reads files, standard input and the environment for the
+core; every failure becomes one human line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bots.config import Settings
+from bots.logs import configure_logging
+from summarizer import Article, extract, summarize
+from summarizer.charset import decode_html
+from summarizer.errors import BinaryInput, DigestbotError, InputTooLarge
+from summarizer.fetch import fetch_article, make_client
+from summarizer.render.markdown import render_markdown
+from summarizer.tokenize import warm_up
+from summarizer.urls import find_links
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Faithful digests of articles.")
+MAX_FILE_BYTES = 5 * 1024 * 1024
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+class Failure(Exception):
+    """A failure already phrased for the user."""
+
+
+def load(source: str, settings: Settings) -> Article | str:
+    """What SOURCE names: a URL (fetched), `-` (stdin), or a file."""
+    if find_links(source) == [source.strip()]:
+        return asyncio.run(_fetch(source.strip(), settings))
+    if source == "-":
+        return _decode(sys.stdin.buffer.read(MAX_FILE_BYTES + 1))
+    path = Path(source)
+    if not path.is_file():
+        raise Failure(f"no such file: {source}")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise InputTooLarge(f"{path.stat().st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    data = path.read_bytes()
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return extract(data, url=None)
+    return _decode(data)
+
+
+def _decode(data: bytes) -> str:
+    """Text from bytes: UTF-8, else the page charset rules (GBK text files)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise InputTooLarge(f"more than {MAX_FILE_BYTES:,} bytes")
+    if b"\x00" in data[:4096]:
+        raise BinaryInput()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return decode_html(data)
+
+
+async def _fetch(url: str, settings: Settings) -> Article:
+    async with make_client(settings.fetch_settings()) as client:
+        return await fetch_article(url, client=client, settings=settings.fetch_settings())
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"digestbot: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def _settings() -> Settings:
+    settings = Settings()
+    configure_logging(settings.log_level)
+    return settings
+
+
+@app.command("summarize")
+def summarize_command(
+    source: Annotated[
+        str, typer.Argument(help="A file (.md .txt .html), '-' for stdin, or a URL.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the digest as JSON.")] = False,
+    lang: Annotated[str | None, typer.Option(help="Override language detection: zh or en.")] = None,
+    points: Annotated[int, typer.Option(min=1, max=10, help="Number of key points.")] = 3,
+) -> None:
+    """Print a digest of an article."""
+    if lang not in (None, "zh", "en"):
+        _fail("--lang must be zh or en")
+    settings = _settings()
+    try:
+        warm_up(settings.data_dir)
+        digest = summarize(load(source, settings), lang=lang, max_points=points)  # type: ignore[arg-type]
+    except (DigestbotError, Failure) as exc:
+        _fail(exc.user_message() if isinstance(exc, DigestbotError) else str(exc))
+        return
+    if as_json:
+        typer.echo(json.dumps(digest.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        from bots.console import print_markdown
+
+        print_markdown(render_markdown(digest))
+
+
+@app.command("extract")
+def extract_command(
+    source: Annotated[str, typer.Argument(help="An HTML file, '-' for stdin, or a URL.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Print what was extracted from a page: metadata and main text."""
+    settings = _settings()
+    try:
+        loaded = load(source, settings)
+        article = loaded if isinstance(loaded, Article) else extract(loaded)
+    except (DigestbotError, Failure) as exc:
+        _fail(exc.user_message() if isinstance(exc, DigestbotError) else str(exc))
+        return
+    if as_json:
+        typer.echo(json.dumps(asdict(article), ensure_ascii=False, indent=2))
+        return
+    for key in ("title", "site", "author", "published", "url"):
+        value = getattr(article, key)
+        if value:
+            typer.echo(f"{key}: {value}")
+    typer.echo("\n" + article.text)
+
+
+@app.command("run")
+def run_command() -> None:
+    """Start the bot for whatever is configured; with no tokens, the console adapter."""
+    settings = _settings()
+    if settings.slack_bot_token is not None:
+        from bots.slackbot.cli import run_slack
+
+        run_slack(http=settings.slack_app_token is None, port=3000)
+    elif settings.discord_token is not None:
+        from bots.discordbot.cli import run_discord
+
+        run_discord()
+    else:
+        from bots.console import run_console
+
+        configure_logging("ERROR" if settings.log_level.upper() == "INFO" else settings.log_level)
+        asyncio.run(run_console(settings))
+
+
+@app.command("slack")
+def slack_command(
+    http: Annotated[
+        bool, typer.Option("--http", help="Serve HTTP instead of Socket Mode.")
+    ] = False,
+    port: Annotated[int, typer.Option(help="Port for HTTP mode.")] = 3000,
+) -> None:
+    """Run the Slack app (Socket Mode when SLACK_APP_TOKEN is set, else HTTP)."""
+    _settings()
+    from bots.slackbot.cli import run_slack
+
+    run_slack(http=http, port=port)
+
+
+@app.command("discord")
+def discord_command() -> None:
+    """Run the Discord bot (DISCORD_TOKEN)."""
+    _settings()
+    from bots.discordbot.cli import run_discord
+
+    run_discord()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    logging.captureWarnings(True)
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,83 @@
+"""The console adapter: a terminal chat that shows digests the way a chat would.
+
+With no platform tokens, `digestbot run` starts here: it digests the bundled
+huxiu.com sample at once, then reads what the user pastes — a link, a file
+path, or text (ended by an empty line) — and answers through the same
+`DigestService` the Slack and Discord adapters use. End of input quits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from importlib import resources
+from pathlib import Path
+
+from rich.console import Console
+from rich.markdown import Markdown
+
+from bots.config import Settings
+from bots.service import DigestService, Outcome
+from summarizer.render.markdown import render_markdown
+
+__all__ = ["SAMPLE", "print_markdown", "run_console"]
+
+SAMPLE = "huxiu-118050-internet-plus-film.md"
+PROMPT = "Paste a link, a file path, or text (end text with an empty line; Ctrl-D quits):"
+_console = Console(soft_wrap=False)
+
+
+def print_markdown(markdown: str) -> None:
+    """Show Markdown richly on a terminal, verbatim when piped."""
+    if _console.is_terminal:
+        _console.print(Markdown(markdown))
+    else:
+        sys.stdout.write(markdown)
+
+
+def show(outcomes: list[Outcome]) -> None:
+    """Print each digest, or its friendly error."""
+    for outcome in outcomes:
+        if outcome.digest is not None:
+            print_markdown(render_markdown(outcome.digest))
+        else:
+            _console.print(
+                f"[yellow]{outcome.error}[/yellow]" if _console.is_terminal else outcome.error
+            )
+
+
+async def run_console(settings: Settings) -> None:
+    """Digest the sample, then answer pasted input until end of input."""
+    service = DigestService(settings)
+    await service.start()
+    try:
+        sample = resources.files("bots.samples").joinpath(SAMPLE).read_text(encoding="utf-8")
+        show([await service.digest_text(sample)])
+        while (message := await asyncio.to_thread(_read_message)) is not None:
+            if message.strip():
+                show(await service.digest_request(_inline_file(message)))
+    finally:
+        await service.close()
+
+
+def _read_message() -> str | None:
+    """One pasted message: a single line that is a link or path, or lines up to a blank one."""
+    print(PROMPT, file=sys.stderr)
+    lines: list[str] = []
+    for line in sys.stdin:
+        line = line.rstrip("\n")
+        if not lines and (line.startswith(("http://", "https://")) or Path(line.strip()).is_file()):
+            return line
+        if not line.strip():
+            if lines:
+                return "\n".join(lines)
+            continue
+        lines.append(line)
+    return "\n".join(lines) if lines else None
+
+
+def _inline_file(message: str) -> str:
+    path = Path(message.strip())
+    if "\n" not in message.strip() and path.is_file():
+        return path.read_text(encoding="utf-8", errors="replace")
+    return message

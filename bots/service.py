@@ -1,0 +1,201 @@
+"""The one path from a chat message to digests, shared by every adapter.
+
+Adapters (console, Slack, Discord) translate platform events into calls of
+`DigestService` and render what comes back; they hold no summarising logic.
+The service owns the shared `httpx.AsyncClient`, the store (cache, dedupe,
+channel settings, share history) and a bounded worker pool: summarising is
+CPU work, so it runs off the event loop and acks and heartbeats stay fast.
+If the store is down the service keeps answering: no cache, and dedupe only
+within this process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import partial
+
+import httpx
+
+from bots.config import Settings
+from bots.storage import Share, Store, StoreUnavailable, open_store
+from summarizer import summarize
+from summarizer.errors import DigestbotError
+from summarizer.fetch import fetch_article, make_client
+from summarizer.models import Article, Digest
+from summarizer.tokenize import warm_up
+from summarizer.urls import find_links, is_article_candidate, normalize_url
+
+__all__ = ["MAX_LINKS", "DigestService", "Outcome", "request_lang"]
+
+logger = logging.getLogger(__name__)
+
+MAX_LINKS = 5
+DEDUPE_WINDOW = timedelta(hours=24)
+WORKERS = 2
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CAP_NOTE = {
+    "en": "I summarise at most {cap} links per request; {skipped} more were skipped.",
+    "zh": "每次最多摘要 {cap} 个链接，其余 {skipped} 个已跳过。",
+}
+_GENERIC = {"en": "Something went wrong while summarising this.", "zh": "摘要时出错了。"}
+
+
+def request_lang(text: str) -> str:
+    """ "zh" when the request itself is written in Chinese, for error messages."""
+    return "zh" if len(_HAN.findall(text)) >= 2 else "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One answer for one link or pasted text: a digest, or a friendly one-line error."""
+
+    source: str
+    digest: Digest | None = None
+    error: str | None = None
+    cached: bool = False
+
+
+class DigestService:
+    """Everything an adapter needs: links/text → digests, cache, dedupe, channel settings."""
+
+    def __init__(self, settings: Settings, *, store: Store | None = None) -> None:
+        self.settings = settings
+        self.store = store
+        self._own_store = store is None
+        self._client: httpx.AsyncClient | None = None
+        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="digest")
+        self._claims: dict[str, float] = {}
+
+    async def start(self) -> None:
+        """Build the HTTP client, open the store (if possible) and warm jieba."""
+        self._client = make_client(self.settings.fetch_settings())
+        if self.store is None:
+            try:
+                self.store = await open_store(self.settings)
+            except StoreUnavailable as exc:
+                logger.warning("running without a store: %s", exc)
+        await asyncio.get_running_loop().run_in_executor(
+            self._pool, warm_up, self.settings.data_dir
+        )
+
+    async def close(self) -> None:
+        """Close the client and the store; finish work in flight."""
+        if self._client is not None:
+            await self._client.aclose()
+        if self.store is not None and self._own_store:
+            await self.store.close()
+        self._pool.shutdown(wait=True)
+
+    async def digest_request(self, text: str, *, max_links: int = MAX_LINKS) -> list[Outcome]:
+        """Links in `text` → one Outcome each (capped, with a note); no links → the text."""
+        lang = request_lang(text)
+        links = [link for link in find_links(text) if is_article_candidate(link)]
+        if not links:
+            return [await self.digest_text(text)]
+        outcomes = list(
+            await asyncio.gather(*(self.digest_url(u, lang=lang) for u in links[:max_links]))
+        )
+        if len(links) > max_links:
+            note = _CAP_NOTE[lang if lang == "zh" else "en"]
+            outcomes.append(
+                Outcome("", error=note.format(cap=max_links, skipped=len(links) - max_links))
+            )
+        return outcomes
+
+    async def digest_url(self, url: str, *, lang: str = "en") -> Outcome:
+        """The digest of the article at `url`, from the cache when it is fresh."""
+        key = normalize_url(url)
+        cached = await self._cached(key)
+        if cached is not None:
+            return Outcome(key, cached, cached=True)
+        started = time.perf_counter()
+        try:
+            assert self._client is not None, "DigestService.start() was not called"
+            article = await fetch_article(
+                url, client=self._client, settings=self.settings.fetch_settings()
+            )
+            digest = await self._summarize(article)
+        except DigestbotError as exc:
+            logger.info("digest failed url=%s error=%s", key, type(exc).__name__)
+            return Outcome(key, error=exc.user_message(lang))
+        except Exception:
+            logger.exception("unexpected failure url=%s", key)
+            return Outcome(key, error=_GENERIC["zh" if lang == "zh" else "en"])
+        logger.info("digest ok url=%s ms=%.0f", key, (time.perf_counter() - started) * 1000)
+        await self._remember(key, digest)
+        return Outcome(key, digest)
+
+    async def digest_text(self, text: str) -> Outcome:
+        """The digest of pasted text (or Markdown/HTML)."""
+        lang = request_lang(text)
+        try:
+            return Outcome("", await self._summarize(text))
+        except DigestbotError as exc:
+            return Outcome("", error=exc.user_message(lang))
+        except Exception:
+            logger.exception("unexpected failure on pasted text")
+            return Outcome("", error=_GENERIC["zh" if lang == "zh" else "en"])
+
+    async def auto_enabled(self, platform: str, channel: str, *, default: bool = True) -> bool:
+        """Whether pasted links in `channel` get digests automatically."""
+        value = await self._store_call("get_channel_setting", platform, channel, "auto")
+        return default if value is None else value == "on"
+
+    async def set_auto(self, platform: str, channel: str, on: bool) -> None:
+        """Switch automatic digests of pasted links on or off for `channel`."""
+        await self._store_call(
+            "set_channel_setting", platform, channel, "auto", "on" if on else "off"
+        )
+
+    async def claim(self, key: str, *, ttl: timedelta = DEDUPE_WINDOW) -> bool:
+        """True for the first caller of `key` within `ttl` (platform retries, replicas)."""
+        if self.store is not None:
+            try:
+                return await self.store.claim(key, ttl=ttl)
+            except StoreUnavailable as exc:
+                logger.warning("claim without store: %s", exc)
+        now = time.monotonic()
+        self._claims = {k: t for k, t in self._claims.items() if t > now}
+        if key in self._claims:
+            return False
+        self._claims[key] = now + ttl.total_seconds()
+        return True
+
+    async def previous_share(self, platform: str, channel: str, url: str) -> Share | None:
+        """The same link's earlier digest in `channel` within 24 hours, if any."""
+        since = datetime.now(UTC) - DEDUPE_WINDOW
+        share = await self._store_call(
+            "last_share", platform, channel, normalize_url(url), since=since
+        )
+        return share if isinstance(share, Share) else None
+
+    async def record_share(self, share: Share) -> None:
+        """Remember who shared what where (dedupe and roundups)."""
+        await self._store_call("record_share", share)
+
+    async def _summarize(self, source: str | Article) -> Digest:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, partial(summarize, source))
+
+    async def _cached(self, key: str) -> Digest | None:
+        digest = await self._store_call("get_digest", key)
+        return digest if isinstance(digest, Digest) else None
+
+    async def _remember(self, key: str, digest: Digest) -> None:
+        await self._store_call("put_digest", key, digest)
+
+    async def _store_call(self, method: str, *args: object, **kwargs: object) -> object:
+        """Call the store, or return None when there is none or it is down."""
+        if self.store is None:
+            return None
+        try:
+            return await getattr(self.store, method)(*args, **kwargs)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable for %s: %s", method, exc)
+            return None

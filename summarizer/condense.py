@@ -1,0 +1,60 @@
+"""Cut an over-long sentence to its most salient run of clauses, verbatim.
+
+Input: a sentence, its language, a length limit and word weights. Output: the
+sentence itself when it fits, else the contiguous run of clauses with the
+highest total weight that fits, with "…" where text was left out. Every part
+between "…" markers is verbatim, so the faithfulness check still holds.
+A single clause longer than the limit keeps its first words. Numbers are
+never cut: clause boundaries are commas and semicolons, not decimal points.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from summarizer.models import Lang
+from summarizer.segment import clauses
+
+__all__ = ["ELLIPSIS", "condense", "size"]
+
+ELLIPSIS = "…"
+_TRAILING = "，,；;：: "
+
+
+def size(text: str, lang: Lang) -> int:
+    """Length as a reader feels it: characters for Chinese, words for English."""
+    return len(text) if lang == "zh" else len(text.split())
+
+
+def condense(sentence: str, lang: Lang, limit: int, weight: Callable[[str], float]) -> str:
+    """`sentence` when it fits `limit`, else its best clause run marked with "…"."""
+    if size(sentence, lang) <= limit:
+        return sentence
+    parts = clauses(sentence, lang)
+    weights = [weight(part) for part in parts]
+    sizes = [size(part, lang) for part in parts]
+    best: tuple[float, int, int] | None = None
+    for start in range(len(parts)):
+        total, length = 0.0, 0
+        for end in range(start, len(parts)):
+            length += sizes[end]
+            if length > limit:
+                break
+            total += weights[end]
+            if best is None or total > best[0]:
+                best = (total, start, end + 1)
+    if best is None:
+        return _head(sentence, lang, limit)
+    _, start, end = best
+    text = "".join(parts[start:end]).strip()
+    if end < len(parts):
+        text = text.rstrip(_TRAILING) + ELLIPSIS
+    if start > 0:
+        text = ELLIPSIS + text
+    return text
+
+
+def _head(sentence: str, lang: Lang, limit: int) -> str:
+    if lang == "zh":
+        return sentence[:limit].rstrip(_TRAILING) + ELLIPSIS
+    return " ".join(sentence.split(" ")[:limit]).rstrip(_TRAILING) + ELLIPSIS

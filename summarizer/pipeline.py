@@ -1,0 +1,68 @@
+"""`summarize`: an article (or text, Markdown, HTML) in, one faithful `Digest` out.
+
+Stages: parse source → detect language → split sentences → rank → pick and
+condense key points → quotes → figures → keywords. Every string in the digest
+is taken from the article text (condensed points and quotes are verbatim
+pieces joined by "…"). Failure: the `InputError`s of `summarizer.errors`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from summarizer.condense import condense, size
+from summarizer.errors import NoSentences
+from summarizer.figures import find_figures, key_figures
+from summarizer.keywords import extract_keywords
+from summarizer.language import detect_language
+from summarizer.models import Article, Digest, Lang
+from summarizer.quotes import find_quotes
+from summarizer.rank import rank_sentences, select
+from summarizer.segment import split_sentences
+from summarizer.source import check_text, parse_source
+
+__all__ = ["summarize"]
+
+POINT_LIMIT = {"zh": 120, "en": 45}
+TLDR_LIMIT = {"zh": 80, "en": 30}
+TOTAL_BUDGET = {"zh": 600, "en": 150}
+READING_SPEED = {"zh": 400, "en": 230}
+
+
+def summarize(source: str | Article, *, lang: Lang | None = None, max_points: int = 3) -> Digest:
+    """The digest of `source`: plain text, Markdown with front matter, HTML, or an `Article`."""
+    article = source if isinstance(source, Article) else parse_source(source)
+    check_text(article.text)
+    language: Lang = lang or article.lang or detect_language(article.text)
+    sentences = split_sentences(article.text, language)
+    ranking = rank_sentences(sentences, lang=language, title=article.title)
+    if not any(ranking.tokens):
+        raise NoSentences()
+    chosen = select(ranking, max(1, max_points))
+    weight = ranking.clause_weight(language)
+    best = max(chosen, key=lambda i: ranking.scores[i])
+    tldr = condense(sentences[best].text, language, TLDR_LIMIT[language], weight)
+    limit = _point_limit(language, max_points, size(tldr, language))
+    return Digest(
+        tldr=tldr,
+        key_points=[condense(sentences[i].text, language, limit, weight) for i in chosen],
+        quotes=find_quotes(article.text, ranking, lang=language, key_points=frozenset(chosen)),
+        figures=key_figures(find_figures(article.text, lang=language)),
+        keywords=extract_keywords(ranking, lang=language, title=article.title),
+        title=article.title,
+        url=article.url,
+        site=article.site,
+        author=article.author,
+        published=article.published,
+        lang=language,
+        length=len(article.text),
+        reading_minutes=max(1, math.ceil(size(article.text, language) / READING_SPEED[language])),
+    )
+
+
+def _point_limit(lang: Lang, points: int, tldr_size: int) -> int:
+    """Per-point size so TL;DR plus points stay within the chat budget."""
+    budget = max(TOTAL_BUDGET[lang], points * POINT_LIMIT[lang] // 2)
+    return max(
+        POINT_LIMIT[lang] // 3, min(POINT_LIMIT[lang], (budget - tldr_size) // max(1, points))
+    )
