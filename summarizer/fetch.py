@@ -106,7 +106,7 @@ async def fetch_article(url: str, *, client: httpx.AsyncClient, settings: FetchS
             response = await _follow(url, client, settings, deadline)
     except TimeoutError as exc:
         raise Timeout(f"{settings.total_timeout:g} s") from exc
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise _wrap(exc) from exc
     fetched = time.perf_counter()
     logger.info(
@@ -119,7 +119,8 @@ async def fetch_article(url: str, *, client: httpx.AsyncClient, settings: FetchS
     return article
 
 
-def _wrap(exc: httpx.HTTPError) -> FetchError:
+def _wrap(exc: httpx.HTTPError | httpx.InvalidURL) -> FetchError:
+    """httpx's exception as ours: the one place the foreign tree is translated."""
     if isinstance(exc, httpx.TimeoutException):
         return Timeout()
     if isinstance(exc, httpx.DecodingError):

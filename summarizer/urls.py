@@ -52,7 +52,8 @@ def require_http_url(url: str) -> SplitResult:
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError as exc:
         raise InvalidURL(url) from exc
-    if parts.scheme.lower() not in _SCHEMES or not parts.hostname:
+    blank = any(c.isspace() or not c.isprintable() for c in parts.netloc)
+    if parts.scheme.lower() not in _SCHEMES or not parts.hostname or blank:
         raise InvalidURL(url)
     return parts
 

@@ -363,7 +363,16 @@ async def test_ssrf_forms_are_blocked_without_the_allowlist(
     assert article_server.hits("/secret") == 0
 
 
-@pytest.mark.parametrize("url", ["ftp://example.com/a", "file:///etc/passwd", "not a url"])
+@pytest.mark.parametrize(
+    "url",
+    ["ftp://example.com/a", "file:///etc/passwd", "not a url", "http://a.cn:80x/", "http://☃.com/"],
+)
 async def test_only_http_urls_are_fetched(fetch_settings: FetchSettings, url: str) -> None:
     with pytest.raises(errors.InvalidURL):
         await _fetch(url, fetch_settings)
+
+
+def test_public_surface() -> None:
+    import summarizer.fetch
+
+    assert sorted(summarizer.fetch.__all__) == ["fetch_article", "make_client"]

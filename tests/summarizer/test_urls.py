@@ -44,7 +44,15 @@ def test_two_shares_of_one_article_get_one_key() -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["ftp://x.org/a", "javascript:alert(1)", "example.com", "http://", "http://x:99999/"]
+    "url",
+    [
+        "ftp://x.org/a",
+        "javascript:alert(1)",
+        "example.com",
+        "http://",
+        "http://x:99999/",
+        "http://exa mple.com/",
+    ],
 )
 def test_non_http_urls_are_invalid(url: str) -> None:
     with pytest.raises(InvalidURL):
@@ -93,3 +101,10 @@ def test_find_links(text: str, expected: list[str]) -> None:
 )
 def test_is_article_candidate(url: str, expected: bool) -> None:
     assert is_article_candidate(url) is expected
+
+
+def test_public_surface() -> None:
+    import summarizer.urls
+
+    expected = ["find_links", "is_article_candidate", "normalize_url", "require_http_url"]
+    assert sorted(summarizer.urls.__all__) == expected
