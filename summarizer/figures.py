@@ -137,10 +137,13 @@ def _read(plain: str, start: int, end: int, floor: int) -> _Reading | None:
     `floor` is where the previous figure ended: a prefix before it is that figure's.
     """
     value = parse_number(plain[start:end])
-    left = plain[max(floor, start - _LOOK) : start]
-    if value is None or _ORDINAL_RE.search(left) or _MONTH_RE.search(left):
+    if value is None:
         return None
-    sign = _SIGN_RE.search(left)
+    # Searching plain within bounds (not a slice) lets lookbehinds see past the bound.
+    left = max(floor, start - _LOOK)
+    if _ORDINAL_RE.search(plain, left, start) or _MONTH_RE.search(plain, left, start):
+        return None
+    sign = _SIGN_RE.search(plain, left, start)
     if sign:
         start, value = start - len(sign.group()), -value
     return (
