@@ -115,8 +115,11 @@ _EN_NUMERAL = (
     rf"(?:[\s-]+(?:and\s+)?{_EN_TERM}\b)*"
 )
 
+# Digits glued to letters are part of an ID ("A2021", "scp173"), except after a currency code.
+_ARABIC_START = r"(?:(?<![A-Za-z0-9_.])|(?<=usd)|(?<=eur)|(?<=gbp)|(?<=rmb)|(?<=cny))"
+
 NUMBER_PATTERN = (
-    rf"(?:(?<![A-Za-z0-9_.])|(?<=usd)|(?<=eur)|(?<=gbp)|(?<=rmb)|(?<=cny))(?:{_ARABIC})(?:\s?{_ZH_MAGNITUDE}|{_EN_MAGNITUDE})?"
+    rf"{_ARABIC_START}(?:{_ARABIC})(?:\s?{_ZH_MAGNITUDE}|{_EN_MAGNITUDE})?"
     rf"|{_ZH_NUMERAL}|{_EN_NUMERAL}(?![A-Za-z])"
 )
 """A regex (for `to_halfwidth` text, case-insensitive) matching one number token."""
