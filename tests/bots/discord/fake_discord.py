@@ -54,6 +54,8 @@ class Sent:
     path: str
     payload: dict[str, Any]
     query: dict[str, str] = field(default_factory=dict)
+    created: dict[str, Any] | None = None
+    """The message the fake made of it, for the ids a later reply may point to."""
 
 
 @dataclass
@@ -221,10 +223,9 @@ class FakeDiscord:
             return self._callback(request, path, payload, parts[1])
         if parts[0] in ("channels", "webhooks"):
             kind = "message" if parts[0] == "channels" else "followup"
-            self.sent.append(Sent(kind, path, payload, dict(request.query)))
-            return json_response(
-                self._message(payload, parts[1] if kind == "message" else CHANNEL_ID)
-            )
+            message = self._message(payload, parts[1] if kind == "message" else CHANNEL_ID)
+            self.sent.append(Sent(kind, path, payload, dict(request.query), message))
+            return json_response(message)
         return json_response({"message": "404: Not Found", "code": 0}, 404)
 
     def _get(self, path: str) -> web.Response:
