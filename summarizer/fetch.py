@@ -81,7 +81,6 @@ def make_client(
     environment, since a proxy would resolve names itself, after our check.
     """
     transport = GuardedTransport(
-        httpx.AsyncHTTPTransport(),
         policy=AddressPolicy.from_allow_hosts(settings.allow_hosts),
         resolve_timeout=settings.connect_timeout,
         resolver=resolver,

@@ -28,6 +28,7 @@ import ipaddress
 import logging
 import re
 import socket
+import ssl
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
@@ -159,17 +160,24 @@ async def system_resolve(host: str, port: int) -> list[IPAddress]:
 
 
 class GuardedTransport(httpx.AsyncBaseTransport):
-    """An httpx transport that checks each request's host and pins it to that address."""
+    """An httpx transport that checks each request's host and pins it to that address.
+
+    Connections are keyed by IP once pinned, so an idle one opened (and its TLS
+    certificate verified) for one host could be reused for another host on the same
+    IP; keeping no idle connections rules that out, for the price of a handshake per
+    redirect hop. `verify` is httpx's: True, or an `ssl.SSLContext`.
+    """
 
     def __init__(
         self,
-        inner: httpx.AsyncBaseTransport,
         *,
         policy: AddressPolicy,
         resolve_timeout: float,
         resolver: Resolver = system_resolve,
+        verify: ssl.SSLContext | bool = True,
     ) -> None:
-        self._inner = inner
+        limits = httpx.Limits(max_keepalive_connections=0)
+        self._inner = httpx.AsyncHTTPTransport(verify=verify, limits=limits)
         self._policy = policy
         self._resolve_timeout = resolve_timeout
         self._resolver = resolver

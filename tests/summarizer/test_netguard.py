@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
+import ssl
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import httpx
 import pytest
+import trustme
 
 from summarizer.errors import Blocked, InvalidURL, Unreachable
 from summarizer.netguard import (
@@ -119,7 +124,6 @@ async def _status(transport: GuardedTransport, url: str) -> httpx.Response:
 )  # fmt: skip
 async def test_transport_refuses_every_private_form_before_connecting(url: str) -> None:
     transport = GuardedTransport(
-        httpx.AsyncHTTPTransport(),
         policy=AddressPolicy(),
         resolve_timeout=1.0,
         resolver=_fixed({"rebind.example": "192.168.0.1"}),
@@ -129,9 +133,7 @@ async def test_transport_refuses_every_private_form_before_connecting(url: str) 
 
 
 async def test_transport_refuses_other_schemes() -> None:
-    transport = GuardedTransport(
-        httpx.AsyncHTTPTransport(), policy=AddressPolicy(), resolve_timeout=1
-    )
+    transport = GuardedTransport(policy=AddressPolicy(), resolve_timeout=1)
     with pytest.raises(InvalidURL):
         await transport.handle_async_request(httpx.Request("GET", "ftp://example.com/x"))
 
@@ -143,7 +145,6 @@ async def test_transport_connects_to_the_checked_address_with_the_original_host(
     # name up again when connecting, the request could not have reached the server.
     article_server.add("/pinned", b"<p>ok</p>")
     transport = GuardedTransport(
-        httpx.AsyncHTTPTransport(),
         policy=AddressPolicy.from_allow_hosts(["127.0.0.1"]),
         resolve_timeout=1.0,
         resolver=_fixed({"pinned.example": "127.0.0.1"}),
@@ -152,3 +153,53 @@ async def test_transport_connects_to_the_checked_address_with_the_original_host(
     assert response.status_code == 200
     assert response.url.host == "pinned.example"
     assert article_server.requests("/pinned")[0]["Host"] == f"pinned.example:{article_server.port}"
+
+
+class _EchoHost(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keeps connections open, so reuse is possible
+
+    def do_GET(self) -> None:
+        body = self.headers["Host"].encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet."""
+
+
+@pytest.fixture
+def tls_server() -> Iterator[tuple[int, trustme.CA]]:
+    """An HTTPS server on 127.0.0.1 whose certificate names only pinned.example."""
+    ca = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("pinned.example").configure_cert(context)
+    httpd = HTTPServer(("127.0.0.1", 0), _EchoHost)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_address[1], ca
+    httpd.shutdown()
+    httpd.server_close()
+
+
+async def test_https_through_a_pinned_address_verifies_the_host_name(
+    tls_server: tuple[int, trustme.CA],
+) -> None:
+    port, ca = tls_server
+    trust = ssl.create_default_context()
+    ca.configure_trust(trust)
+    transport = GuardedTransport(
+        policy=AddressPolicy.from_allow_hosts(["127.0.0.1"]),
+        resolve_timeout=1.0,
+        resolver=_fixed({"pinned.example": "127.0.0.1", "other.example": "127.0.0.1"}),
+        verify=trust,
+    )
+    async with httpx.AsyncClient(transport=transport) as client:
+        response = await client.get(f"https://pinned.example:{port}/")
+        assert response.text == f"pinned.example:{port}"
+        # Same IP and port, but the certificate does not name this host: a connection
+        # left over from the first request must not carry it past verification.
+        with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
+            await client.get(f"https://other.example:{port}/")
