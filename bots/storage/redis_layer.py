@@ -20,46 +20,49 @@ from typing import Any
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
 
-from bots.storage.database import DEFAULT_COMMAND_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, redact
-from bots.storage.failures import unavailable_on_failure
+from bots.storage.database import DEFAULT_CONNECT_TIMEOUT, redact
+from bots.storage.failures import Breaker
 from bots.storage.schema import hashed_key
 
 logger = logging.getLogger(__name__)
 
 KEY_PREFIX = "digestbot:"
+# Redis answers in well under a millisecond; a reply this late means trouble.
+DEFAULT_REDIS_TIMEOUT = 2.0
 
 
 class RedisLayer:
     """Claims and cached digest JSON in one Redis database."""
 
     def __init__(self, url: str) -> None:
-        self._target = f"redis {redact(url)}"
-        # One immediate retry replaces a connection Redis closed; no backoff,
-        # so a Redis that is down fails in about one connect timeout.
+        self._breaker = Breaker(f"redis {redact(url)}")
+        # One immediate retry replaces a connection Redis closed (a restart);
+        # timeouts are not retried, so a hung Redis costs one timeout.
         self._redis: Redis = Redis.from_url(
             url,
             socket_connect_timeout=DEFAULT_CONNECT_TIMEOUT,
-            socket_timeout=DEFAULT_COMMAND_TIMEOUT,
-            retry=Retry(NoBackoff(), retries=1),
+            socket_timeout=DEFAULT_REDIS_TIMEOUT,
+            retry=Retry(NoBackoff(), retries=1, supported_errors=(RedisConnectionError,)),
         )
 
     async def claim(self, key: str, *, ttl: timedelta) -> bool:
         """True if this call set the claim key (nobody holds it)."""
-        async with unavailable_on_failure(self._target):
+        async with self._breaker.attempt():
             won = await self._redis.set(_claim_key(key), b"1", nx=True, px=_millis(ttl))
         return bool(won)
 
     async def get_digest(self, url: str) -> dict[str, Any] | None:
         """The cached digest dict for `url`, or None on a miss."""
-        async with unavailable_on_failure(self._target):
+        async with self._breaker.attempt():
             raw = await self._redis.get(_digest_key(url))
         return None if raw is None else dict(json.loads(raw))
 
     async def put_digest(self, url: str, data: dict[str, Any], *, ttl: timedelta) -> None:
         """Cache `data` for `url` until `ttl` has passed."""
         payload = json.dumps(data, ensure_ascii=False)
-        async with unavailable_on_failure(self._target):
+        async with self._breaker.attempt():
             await self._redis.set(_digest_key(url), payload.encode("utf-8"), px=_millis(ttl))
 
     async def close(self) -> None:

@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bots.storage.base import DEFAULT_DIGEST_TTL, Share, StoreUnavailable
 from bots.storage.database import redact
-from bots.storage.failures import unavailable_on_failure
+from bots.storage.failures import Breaker
 from bots.storage.redis_layer import RedisLayer
 from bots.storage.schema import channel_settings, claims, digest_cache, hashed_key, shares
 from summarizer.models import Digest
@@ -46,7 +46,7 @@ class SqlStore:
         self._engine = engine
         self._redis = redis
         self._clock = clock
-        self._target = f"database {redact(engine.url)}"
+        self._breaker = Breaker(f"database {redact(engine.url)}")
 
     async def get_digest(self, url: str) -> Digest | None:
         """The cached digest for `url` (pass the normalised URL), if not expired."""
@@ -61,7 +61,7 @@ class SqlStore:
         query = select(digest_cache.c.digest, digest_cache.c.expires_at).where(
             digest_cache.c.url_key == hashed_key(url), digest_cache.c.expires_at > self._clock()
         )
-        async with unavailable_on_failure(self._target), self._engine.connect() as conn:
+        async with self._breaker.attempt(), self._engine.connect() as conn:
             row = (await conn.execute(query)).first()
         if row is None:
             return None
@@ -82,7 +82,7 @@ class SqlStore:
         """A channel's setting, or None when it was never set."""
         c = channel_settings.c
         query = select(c.value).where(c.platform == platform, c.channel == channel, c.key == key)
-        async with unavailable_on_failure(self._target), self._engine.connect() as conn:
+        async with self._breaker.attempt(), self._engine.connect() as conn:
             value = (await conn.execute(query)).scalar_one_or_none()
         return None if value is None else str(value)
 
@@ -116,7 +116,7 @@ class SqlStore:
             "title": share.title,
             "ok": share.ok,
         }
-        async with unavailable_on_failure(self._target), self._engine.begin() as conn:
+        async with self._breaker.attempt(), self._engine.begin() as conn:
             await conn.execute(shares.insert().values(row))
 
     async def last_share(
@@ -150,7 +150,7 @@ class SqlStore:
     async def purge_expired(self) -> int:
         """Delete expired cache entries and claims; the number of rows removed."""
         now = self._clock()
-        async with unavailable_on_failure(self._target), self._engine.begin() as conn:
+        async with self._breaker.attempt(), self._engine.begin() as conn:
             cached = await conn.execute(
                 delete(digest_cache).where(digest_cache.c.expires_at <= now)
             )
@@ -180,12 +180,12 @@ class SqlStore:
         upsert = statement.on_conflict_do_update(  # type: ignore[attr-defined]
             index_elements=keys, set_=dict(changes), where=only_if
         )
-        async with unavailable_on_failure(self._target), self._engine.begin() as conn:
+        async with self._breaker.attempt(), self._engine.begin() as conn:
             result = await conn.execute(upsert)
         return int(result.rowcount)
 
     async def _shares(self, query: Any) -> list[Share]:
-        async with unavailable_on_failure(self._target), self._engine.connect() as conn:
+        async with self._breaker.attempt(), self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
         return [_share(row) for row in rows]
 
