@@ -45,7 +45,7 @@ async def _unfurl(deps: Deps, event: Event, event_id: str) -> None:
         unfurls[url] = unfurl_card(outcome.digest)
     if not unfurls:
         return
-    if event.get("unfurl_id") and event.get("source"):  # typed in the composer, not yet sent
+    if event.get("source") == "composer":  # typed, not yet sent: no channel/ts to name it by
         await deps.client.chat_unfurl(
             unfurl_id=event["unfurl_id"], source=event["source"], unfurls=unfurls
         )

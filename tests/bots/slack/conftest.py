@@ -1,0 +1,158 @@
+"""The real Slack bot served over HTTP on 127.0.0.1, a fake Slack, and signed requests.
+
+`slack` is the running bot: `slack.command(...)`, `slack.event(...)` and
+`slack.shortcut(...)` send correctly signed requests built from the recorded
+payloads in `payloads/`; `slack.settle()` waits until every job the bot
+started has posted its answer, so tests can assert "exactly once".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import AsyncIterator
+from itertools import count
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+from aiohttp import web
+
+from bots.config import Settings
+from bots.service import DigestService
+from bots.slackbot import SlackBot, build_bot
+from bots.slackbot.server import EVENTS_PATH, web_app
+from tests.bots.slack.fake_slack import FakeSlack
+
+PAYLOADS = Path(__file__).parent / "payloads"
+BOT_TOKEN = "xoxb-test-bot-token-4242"
+APP_TOKEN = "xapp-test-app-token-4242"
+SIGNING_SECRET = "test-signing-secret-8e0f"
+CHANNEL = "C0GENERAL"
+USER = "U0STEVE"
+
+
+def payload(name: str, **values: Any) -> dict[str, Any]:
+    """A recorded payload with its `$name` placeholders filled; a None value drops the key."""
+    return _fill(json.loads((PAYLOADS / f"{name}.json").read_text()), values)
+
+
+def _fill(node: Any, values: dict[str, Any]) -> Any:
+    if isinstance(node, dict):
+        filled = {k: _fill(v, values) for k, v in node.items()}
+        return {k: v for k, v in filled.items() if v is not None}
+    if isinstance(node, list):
+        return [_fill(item, values) for item in node]
+    if isinstance(node, str) and "$" in node:
+        for name, value in values.items():
+            if node == f"${name}":
+                return value
+            node = node.replace(f"${name}", str(value))
+    return node
+
+
+def sign(
+    body: str, *, timestamp: int | None = None, secret: str = SIGNING_SECRET
+) -> dict[str, str]:
+    """Slack's request-signing headers: `v0=` HMAC-SHA256 of `v0:{timestamp}:{body}`."""
+    stamp = str(int(time.time()) if timestamp is None else timestamp)
+    digest = hmac.new(secret.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256)
+    return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": f"v0={digest.hexdigest()}"}
+
+
+class SlackDriver:
+    """Sends Slack's requests to the running bot, signed as Slack would."""
+
+    def __init__(self, bot: SlackBot, url: str, fake: FakeSlack) -> None:
+        self.bot = bot
+        self.url = url
+        self.fake = fake
+        self.http = httpx.AsyncClient(timeout=10)
+        self._ids = count(1)
+
+    async def send(
+        self, body: str, content_type: str, *, headers: dict[str, str] | None = None
+    ) -> httpx.Response:
+        signed = {"Content-Type": content_type, **sign(body), **(headers or {})}
+        return await self.http.post(self.url, content=body.encode(), headers=signed)
+
+    async def command(
+        self, text: str, *, channel: str = CHANNEL, name: str = "cmd"
+    ) -> httpx.Response:
+        form = payload(
+            "slash_command",
+            text=text,
+            channel=channel,
+            user=USER,
+            response_url=self.fake.response_url(name),
+        )
+        return await self.send(urlencode(form), "application/x-www-form-urlencoded")
+
+    async def event(self, body: dict[str, Any], *, retry: int | None = None) -> httpx.Response:
+        headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
+        return await self.send(
+            json.dumps(body), "application/json", headers=headers if retry else None
+        )
+
+    async def shortcut(self, text: str, *, name: str = "shortcut") -> httpx.Response:
+        body = payload(
+            "message_shortcut",
+            text=text,
+            channel=CHANNEL,
+            user=USER,
+            response_url=self.fake.response_url(name),
+        )
+        form = urlencode({"payload": json.dumps(body)})
+        return await self.send(form, "application/x-www-form-urlencoded")
+
+    def event_id(self) -> str:
+        return f"Ev{next(self._ids):08d}"
+
+    async def settle(self) -> None:
+        """Wait until every job the bot started has finished posting."""
+        await self.bot.jobs.drain()
+
+
+@pytest.fixture
+async def fake_slack() -> AsyncIterator[FakeSlack]:
+    fake = FakeSlack()
+    await fake.start()
+    yield fake
+    await fake.close()
+
+
+@pytest.fixture
+def slack_settings(monkeypatch: pytest.MonkeyPatch, fake_slack: FakeSlack) -> Settings:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", SIGNING_SECRET)
+    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
+    monkeypatch.setenv("DIGESTBOT_FETCH_ALLOW_HOSTS", "127.0.0.1")
+    return Settings()
+
+
+@pytest.fixture
+async def service(slack_settings: Settings) -> AsyncIterator[DigestService]:
+    service = DigestService(slack_settings)
+    await service.start()
+    yield service
+    await service.close()
+
+
+@pytest.fixture
+async def slack(
+    slack_settings: Settings, service: DigestService, fake_slack: FakeSlack
+) -> AsyncIterator[SlackDriver]:
+    bot = build_bot(slack_settings, service)
+    runner = web.AppRunner(web_app(bot))
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    driver = SlackDriver(bot, f"http://127.0.0.1:{port}{EVENTS_PATH}", fake_slack)
+    yield driver
+    await driver.http.aclose()
+    await runner.cleanup()

@@ -1,0 +1,117 @@
+"""`/summarize` end to end: ack, the digest in the channel, help, cap, errors, 429, load."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+import httpx
+
+from tests.bots.slack.conftest import BOT_TOKEN, CHANNEL, USER, SlackDriver
+from tests.bots.slack.fake_slack import FakeSlack
+from tests.bots.slack.pages import ACME, INJECTION, article_html
+from tests.support.article_server import ArticleServer
+
+SLACK_ACK_DEADLINE = 3.0
+
+
+async def test_summarize_acks_then_posts_the_digest_once(
+    slack: SlackDriver, fake_slack: FakeSlack, article_server: ArticleServer
+) -> None:
+    url = article_server.add("/acme", article_html("Acme raises $5M", ACME))
+    response = await slack.command(url)
+    assert response.status_code == 200
+    assert "Reading" in response.text
+    await slack.settle()
+    [posted] = fake_slack.to("chat.postMessage")
+    assert posted["channel"] == CHANNEL
+    blocks = json.dumps(posted["blocks"])
+    assert "$5 million" in blocks
+    assert "40%" in blocks
+    assert f"<@{USER}>" in blocks  # shown as the invoking user's share
+    assert "Acme" in posted["text"]  # the notification fallback
+    assert {c.token for c in fake_slack.calls if c.method == "chat.postMessage"} == {BOT_TOKEN}
+    assert article_server.hits("/acme") == 1
+
+
+async def test_help_is_the_ack_and_nothing_is_posted(
+    slack: SlackDriver, fake_slack: FakeSlack
+) -> None:
+    english = await slack.command("")
+    chinese = await slack.command("帮助")
+    await slack.settle()
+    assert "/summarize auto on|off" in english.text
+    assert "摘要" in chinese.text
+    assert fake_slack.sent() == []
+
+
+async def test_several_links_give_one_digest_each_capped_with_a_note(
+    slack: SlackDriver, fake_slack: FakeSlack, article_server: ArticleServer
+) -> None:
+    urls = [article_server.add(f"/a{i}", article_html(f"Story {i}", ACME)) for i in range(7)]
+    await slack.command(" ".join(urls))
+    await slack.settle()
+    assert len(fake_slack.to("chat.postMessage")) == 5
+    [note] = fake_slack.to("response_url")
+    assert note["response_type"] == "ephemeral"
+    assert "5" in note["text"] and "2" in note["text"]
+
+
+async def test_failing_article_answers_privately_in_the_requesters_language(
+    slack: SlackDriver, fake_slack: FakeSlack, article_server: ArticleServer
+) -> None:
+    url = article_server.add("/gone", b"<html><body>gone</body></html>", status=404)
+    await slack.command(url, name="en")
+    await slack.command(f"请帮我总结这篇文章 {url}", name="zh")
+    await slack.settle()
+    assert fake_slack.to("chat.postMessage") == []
+    answers = {a["name"]: a for a in fake_slack.to("response_url")}
+    assert answers["en"]["response_type"] == "ephemeral"
+    assert "404" in answers["en"]["text"] and "error" in answers["en"]["text"]
+    assert "网站返回了错误" in answers["zh"]["text"]
+
+
+async def test_mentions_in_an_article_ping_nobody(
+    slack: SlackDriver, fake_slack: FakeSlack, article_server: ArticleServer
+) -> None:
+    url = article_server.add("/evil", article_html("Board <!channel> news", INJECTION))
+    await slack.command(url)
+    await slack.settle()
+    [posted] = fake_slack.to("chat.postMessage")
+    payload = json.dumps(posted, ensure_ascii=False)
+    assert "&lt;!channel&gt;" in payload
+    for mention in ("<!channel>", "<!here>", "<@U123>"):
+        assert mention not in payload
+
+
+async def test_rate_limited_post_waits_and_is_posted_exactly_once(
+    slack: SlackDriver, fake_slack: FakeSlack, article_server: ArticleServer
+) -> None:
+    url = article_server.add("/acme", article_html("Acme raises $5M", ACME))
+    fake_slack.throttle("chat.postMessage", times=1)
+    await slack.command(url)
+    await slack.settle()
+    attempts = [c for c in fake_slack.calls if c.method == "chat.postMessage"]
+    assert [c.status for c in attempts] == [429, 200]
+    assert attempts[0].params["blocks"] == attempts[1].params["blocks"]
+
+
+async def test_fifty_concurrent_commands_are_all_acked_in_time_and_answered_once(
+    slack: SlackDriver, fake_slack: FakeSlack, article_server: ArticleServer
+) -> None:
+    url = article_server.add("/acme", article_html("Acme raises $5M", ACME))
+
+    async def timed(channel: str) -> tuple[httpx.Response, float]:
+        started = time.perf_counter()
+        response = await slack.command(url, channel=channel, name=channel)
+        return response, time.perf_counter() - started
+
+    channels = [f"C{i:03d}" for i in range(50)]
+    results = await asyncio.gather(*(timed(c) for c in channels))
+    assert all(r.status_code == 200 and "Reading" in r.text for r, _ in results)
+    assert max(elapsed for _, elapsed in results) < SLACK_ACK_DEADLINE
+    await slack.settle()
+    posted = sorted(p["channel"] for p in fake_slack.to("chat.postMessage"))
+    assert posted == channels
+    assert fake_slack.to("response_url") == []
