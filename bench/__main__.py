@@ -2,8 +2,8 @@
 
 With no name it runs all four in that order, each printing its own tables.
 Options after a name go to that benchmark (`python -m bench quality --limit 50`).
-figures and extraction are separate modules; if one is not there yet, it is
-skipped with a note rather than failing the rest. The exit status is non-zero
+Each benchmark module exposes `main(argv) -> int | None`; if one is not there
+yet, it is skipped with a note rather than failing the rest. The exit status is non-zero
 when any benchmark reports a failed bar.
 """
 
@@ -28,14 +28,14 @@ def _quiet_libraries() -> None:
     jieba.setLogLevel(logging.WARNING)
 
 
-def _entry(name: str) -> Callable[..., int | None] | None:
+def _entry(name: str) -> Callable[[list[str]], int | None] | None:
     try:
         module = importlib.import_module(f"bench.{name}")
     except ModuleNotFoundError as exc:
         if exc.name != f"bench.{name}":
             raise
         return None
-    main: Callable[..., int | None] = module.main
+    main: Callable[[list[str]], int | None] = module.main
     return main
 
 
@@ -46,7 +46,7 @@ def run(name: str, argv: Sequence[str]) -> int:
         print(f"{name}: SKIP (bench/{name}.py is not there yet)")
         return 0
     print(f"\n=== {name} ===")
-    status = entry(list(argv)) if argv else entry()
+    status = entry(list(argv))
     return int(status or 0)
 
 

@@ -137,7 +137,7 @@ def digestbot(document: Document, budget: int) -> list[str]:
     from summarizer import summarize
     from summarizer.models import Article
 
-    article = Article(text=document.text, title=document.title, lang=document.lang)  # type: ignore[arg-type]
+    article = Article(text=document.text, title=document.title, lang=document.lang)
     return list(summarize(article, lang=document.lang, max_points=budget).key_points)
 
 

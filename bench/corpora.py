@@ -20,6 +20,8 @@ from pathlib import Path
 import frontmatter
 import pysbd
 
+from summarizer.models import Lang
+
 CORPUS_DIR = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 SAMPLE_ARTICLE = (
     Path(__file__).resolve().parents[1]
@@ -38,7 +40,7 @@ class Document:
     """One article with its reference summary, both pre-split into sentences."""
 
     id: str
-    lang: str
+    lang: Lang
     text: str
     sentences: tuple[str, ...]
     reference: tuple[str, ...]
@@ -51,7 +53,7 @@ class CorpusSet:
 
     name: str
     path: str
-    lang: str
+    lang: Lang
     reference_field: str
     budget: Callable[[Document], int]
     budget_label: str
@@ -104,7 +106,7 @@ def split_sentences(text: str, lang: str) -> list[str]:
 
 
 def make_document(
-    doc_id: str, lang: str, text: str, reference: str = "", title: str | None = None
+    doc_id: str, lang: Lang, text: str, reference: str = "", title: str | None = None
 ) -> Document:
     """A document with its text and reference split the benchmark's one way."""
     return Document(
