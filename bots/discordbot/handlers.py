@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from functools import partial
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -38,7 +40,7 @@ def interaction_lang(interaction: discord.Interaction, request: str = "") -> str
     return "en"
 
 
-def settings_channel(channel: discord.abc.Messageable | None, fallback: int) -> str:
+def settings_channel(channel: object, fallback: int) -> str:
     """The channel whose auto setting applies: a thread follows its parent channel."""
     parent = getattr(channel, "parent_id", None)
     return str(parent or fallback)
@@ -58,12 +60,14 @@ class Handlers:
         await interaction.response.defer(ephemeral=private, thinking=True)
         lang = interaction_lang(interaction, request)
         for outcome in await self._outcomes(request, lang):
-            await send_retrying(
-                lambda o=outcome: interaction.followup.send(  # type: ignore[misc]
-                    **outcome_message(o), ephemeral=private, allowed_mentions=NO_MENTIONS, wait=True
-                ),
-                what="interaction followup",
+            followup = partial(
+                interaction.followup.send,
+                **outcome_message(outcome),
+                ephemeral=private,
+                allowed_mentions=NO_MENTIONS,
+                wait=True,
             )
+            await send_retrying(followup, what="interaction followup")
 
     async def set_auto(self, interaction: discord.Interaction, on: bool) -> None:
         """/summarize-auto on|off for this channel (the command checks Manage Channels)."""
@@ -164,11 +168,9 @@ class Handlers:
             log.exception("digest failed for %s", url)
             return Outcome(source=url, error=generic_error(lang))
 
-    async def _reply(self, message: discord.Message, content: dict[str, object]) -> discord.Message:
+    async def _reply(self, message: discord.Message, content: dict[str, Any]) -> discord.Message:
         reference = message.to_reference(fail_if_not_exists=False)
-        return await send_retrying(
-            lambda: message.channel.send(  # type: ignore[call-overload]
-                **content, reference=reference, allowed_mentions=NO_MENTIONS
-            ),
-            what="channel reply",
+        send = partial(
+            message.channel.send, **content, reference=reference, allowed_mentions=NO_MENTIONS
         )
+        return await send_retrying(send, what="channel reply")

@@ -82,10 +82,8 @@ def auto(mode: str, *, permissions: str | None = None) -> dict[str, Any]:
 
 @pytest.fixture
 async def fake_discord() -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord()
-    await fake.start()
-    yield fake
-    await fake.stop()
+    async with FakeDiscord() as fake:
+        yield fake
 
 
 @pytest.fixture
