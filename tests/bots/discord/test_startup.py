@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from bots.config import Settings
+from bots.discordbot.cli import run_discord
 from bots.discordbot.client import shard_options
 from tests.bots.discord.conftest import Running, auto, slash
 from tests.bots.discord.fake_discord import APP_ID, GUILD_ID, MESSAGE_CONTENT_INTENT, FakeDiscord
@@ -54,3 +57,8 @@ def test_shard_settings_reach_the_client(monkeypatch: Any) -> None:
     monkeypatch.delenv("DISCORD_SHARD_COUNT")
     monkeypatch.delenv("DISCORD_SHARD_IDS")
     assert shard_options(Settings()) == {}
+
+
+def test_run_discord_without_a_token_exits_with_a_pointer_to_the_docs() -> None:
+    with pytest.raises(SystemExit, match="DISCORD_TOKEN is not set"):
+        run_discord()
