@@ -8,9 +8,11 @@ started has posted its answer, so tests can assert "exactly once".
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
+import shutil
 import time
 from collections.abc import AsyncIterator
 from itertools import count
@@ -26,6 +28,8 @@ from bots.config import Settings
 from bots.service import DigestService
 from bots.slackbot import SlackBot, build_bot
 from bots.slackbot.server import EVENTS_PATH, web_app
+from bots.storage import open_store
+from bots.storage.database import DEFAULT_SQLITE_NAME
 from tests.bots.slack.fake_slack import FakeSlack
 
 PAYLOADS = Path(__file__).parent / "payloads"
@@ -134,8 +138,22 @@ def slack_settings(monkeypatch: pytest.MonkeyPatch, fake_slack: FakeSlack) -> Se
     return Settings()
 
 
+@pytest.fixture(scope="session")
+def migrated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite store migrated once per session; each test starts from a copy (saves ~0.2 s)."""
+    data_dir = tmp_path_factory.mktemp("slack-store")
+
+    async def migrate() -> None:
+        store = await open_store(Settings(DIGESTBOT_DATA_DIR=data_dir))
+        await store.close()
+
+    asyncio.run(migrate())
+    return data_dir / DEFAULT_SQLITE_NAME
+
+
 @pytest.fixture
-async def service(slack_settings: Settings) -> AsyncIterator[DigestService]:
+async def service(slack_settings: Settings, migrated_db: Path) -> AsyncIterator[DigestService]:
+    shutil.copy(migrated_db, slack_settings.data_dir / DEFAULT_SQLITE_NAME)
     service = DigestService(slack_settings)
     await service.start()
     yield service
