@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
@@ -16,7 +15,7 @@ import pytest
 from bots.config import Settings
 from bots.storage import Share, SqlStore, open_store
 from summarizer.models import Digest, Figure, Quote
-from tests.support.store_servers import REDIS_VAR, fresh_postgres_database, server_url
+from tests.support.store_servers import REDIS_VAR, server_url, store_database
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 SHORT = timedelta(milliseconds=200)
@@ -66,7 +65,7 @@ async def backend(
     request: pytest.FixtureRequest, with_redis: bool, tmp_path: Path
 ) -> AsyncIterator[Backend]:
     redis_url = server_url(REDIS_VAR) if with_redis else None
-    async with _database_url(request.param, tmp_path) as database_url:
+    async with store_database(request.param, tmp_path) as database_url:
         settings = Settings(
             DIGESTBOT_DATA_DIR=tmp_path,
             DIGESTBOT_DATABASE_URL=database_url,
@@ -76,15 +75,6 @@ async def backend(
         yield backend
         for store in backend.opened:
             await store.close()
-
-
-@asynccontextmanager
-async def _database_url(kind: str, tmp_path: Path) -> AsyncIterator[str]:
-    if kind == "postgres":
-        async with fresh_postgres_database() as url:
-            yield url
-    else:
-        yield f"sqlite+aiosqlite:///{tmp_path / 'store.sqlite3'}"
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from bots.storage.failures import Breaker
 from bots.storage.migrate import MIGRATIONS_DIR, migrate
 from bots.storage.schema import VERSION_TABLE, metadata
 from summarizer.models import Digest
-from tests.support.store_servers import fresh_postgres_database
+from tests.support.store_servers import fresh_postgres_database, store_database
 
 PASSWORD = "s3cret-Pw"
 HANG_GUARD = 30  # seconds: only a hang trips it; the timeouts under test are a few seconds
@@ -173,10 +173,7 @@ async def test_without_redis_claims_fail_but_the_cache_falls_back_to_the_databas
 
 @pytest.fixture(params=["sqlite", "postgres"])
 async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path / 'migrate.sqlite3'}"
-        return
-    async with fresh_postgres_database() as url:
+    async with store_database(request.param, tmp_path) as url:
         yield url
 
 

@@ -12,6 +12,7 @@ import os
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -47,3 +48,13 @@ async def fresh_postgres_database() -> AsyncIterator[str]:
             await conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
     finally:
         await admin.dispose()
+
+
+@asynccontextmanager
+async def store_database(kind: str, tmp_path: Path) -> AsyncIterator[str]:
+    """A fresh, empty database URL: "sqlite" (a file in `tmp_path`) or "postgres"."""
+    if kind == "postgres":
+        async with fresh_postgres_database() as url:
+            yield url
+    else:
+        yield f"sqlite+aiosqlite:///{tmp_path / 'store.sqlite3'}"
