@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import asdict, fields
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Insert, Row, Table, delete, select
+from sqlalchemy import ColumnElement, Insert, Row, Select, Table, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -105,17 +106,7 @@ class SqlStore:
 
     async def record_share(self, share: Share) -> None:
         """Remember that `share.url` was posted in a channel."""
-        row = {
-            "platform": share.platform,
-            "channel": share.channel,
-            "url": share.url,
-            "url_key": hashed_key(share.url),
-            "shared_at": share.shared_at,
-            "user": share.user,
-            "message_ref": share.message_ref,
-            "title": share.title,
-            "ok": share.ok,
-        }
+        row = {**asdict(share), "url_key": hashed_key(share.url)}
         async with self._breaker.attempt(), self._engine.begin() as conn:
             await conn.execute(shares.insert().values(row))
 
@@ -169,7 +160,7 @@ class SqlStore:
         row: Mapping[str, Any],
         changes: Mapping[str, Any],
         *,
-        only_if: Any = None,
+        only_if: ColumnElement[bool] | None = None,
     ) -> int:
         """Insert `row`, or apply `changes` to the existing one; rows changed."""
         insert: Callable[[Table], Insert] = (
@@ -177,6 +168,8 @@ class SqlStore:
         )
         statement = insert(table).values(dict(row))
         keys = [column.name for column in table.primary_key]
+        # Both dialects' Insert have this method, with these arguments, but
+        # share no base class that declares it.
         upsert = statement.on_conflict_do_update(  # type: ignore[attr-defined]
             index_elements=keys, set_=dict(changes), where=only_if
         )
@@ -184,7 +177,7 @@ class SqlStore:
             result = await conn.execute(upsert)
         return int(result.rowcount)
 
-    async def _shares(self, query: Any) -> list[Share]:
+    async def _shares(self, query: Select[Any]) -> list[Share]:
         async with self._breaker.attempt(), self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
         return [_share(row) for row in rows]
@@ -199,13 +192,4 @@ class SqlStore:
 
 
 def _share(row: Row[Any]) -> Share:
-    return Share(
-        platform=row.platform,
-        channel=row.channel,
-        url=row.url,
-        shared_at=row.shared_at,
-        user=row.user,
-        message_ref=row.message_ref,
-        title=row.title,
-        ok=row.ok,
-    )
+    return Share(**{f.name: getattr(row, f.name) for f in fields(Share)})
