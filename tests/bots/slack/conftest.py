@@ -38,6 +38,7 @@ APP_TOKEN = "xapp-test-app-token-4242"
 SIGNING_SECRET = "test-signing-secret-8e0f"
 CHANNEL = "C0GENERAL"
 USER = "U0STEVE"
+FORM = "application/x-www-form-urlencoded"
 
 
 def payload(name: str, **values: Any) -> dict[str, Any]:
@@ -84,17 +85,16 @@ class SlackDriver:
         signed = {"Content-Type": content_type, **sign(body), **(headers or {})}
         return await self.http.post(self.url, content=body.encode(), headers=signed)
 
+    def interaction(self, kind: str, text: str, *, channel: str, name: str) -> dict[str, Any]:
+        """A command or shortcut payload whose response_url is the fake's `/respond/{name}`."""
+        reply_to = self.fake.response_url(name)
+        return payload(kind, text=text, channel=channel, user=USER, response_url=reply_to)
+
     async def command(
         self, text: str, *, channel: str = CHANNEL, name: str = "cmd"
     ) -> httpx.Response:
-        form = payload(
-            "slash_command",
-            text=text,
-            channel=channel,
-            user=USER,
-            response_url=self.fake.response_url(name),
-        )
-        return await self.send(urlencode(form), "application/x-www-form-urlencoded")
+        form = self.interaction("slash_command", text, channel=channel, name=name)
+        return await self.send(urlencode(form), FORM)
 
     async def event(self, body: dict[str, Any], *, retry: int | None = None) -> httpx.Response:
         headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
@@ -103,15 +103,8 @@ class SlackDriver:
         )
 
     async def shortcut(self, text: str, *, name: str = "shortcut") -> httpx.Response:
-        body = payload(
-            "message_shortcut",
-            text=text,
-            channel=CHANNEL,
-            user=USER,
-            response_url=self.fake.response_url(name),
-        )
-        form = urlencode({"payload": json.dumps(body)})
-        return await self.send(form, "application/x-www-form-urlencoded")
+        body = self.interaction("message_shortcut", text, channel=CHANNEL, name=name)
+        return await self.send(urlencode({"payload": json.dumps(body)}), FORM)
 
     def event_id(self) -> str:
         return f"Ev{next(self._ids):08d}"

@@ -22,6 +22,17 @@ def message(slack: SlackDriver, text: str, *, ts: str = MESSAGE_TS, **extra: Any
     return body
 
 
+def mention(slack: SlackDriver, text: str, *, thread_ts: str | None = None) -> dict[str, Any]:
+    """An `app_mention` event callback; `thread_ts` None means a top-level mention."""
+    return payload(
+        "app_mention_event",
+        text=text,
+        thread_ts=thread_ts,
+        channel=CHANNEL,
+        event_id=slack.event_id(),
+    )
+
+
 @pytest.fixture
 def acme(article_server: ArticleServer) -> str:
     return article_server.add("/acme", article_html("Acme raises $5M", ACME))
@@ -137,14 +148,7 @@ async def test_mention_in_a_thread_summarises_the_parent_message(
     url = article_server.add("/zh", article_html("阿里巴巴第三季度营收", CHINESE))
     parent = "1699999000.000100"
     fake_slack.threads[(CHANNEL, parent)] = [{"type": "message", "text": f"<{url}>", "ts": parent}]
-    body = payload(
-        "app_mention_event",
-        text="总结一下",
-        thread_ts=parent,
-        channel=CHANNEL,
-        event_id=slack.event_id(),
-    )
-    await slack.event(body)
+    await slack.event(mention(slack, "总结一下", thread_ts=parent))
     await slack.settle()
     [replies] = fake_slack.to("conversations.replies")
     assert replies["ts"] == parent
@@ -156,15 +160,9 @@ async def test_mention_in_a_thread_summarises_the_parent_message(
 async def test_a_message_that_mentions_the_bot_gets_one_digest_not_two(
     slack: SlackDriver, fake_slack: FakeSlack, acme: str
 ) -> None:
-    mention = payload(
-        "app_mention_event",
-        text=f"<{acme}>",
-        thread_ts=None,
-        channel=CHANNEL,
-        event_id=slack.event_id(),
-    )
-    await slack.event(message(slack, f"<@UBOT> <{acme}>", ts=mention["event"]["ts"]))
-    await slack.event(mention)
+    mentioned = mention(slack, f"<{acme}>")
+    await slack.event(message(slack, f"<@UBOT> <{acme}>", ts=mentioned["event"]["ts"]))
+    await slack.event(mentioned)
     await slack.settle()
     assert len([p for p in fake_slack.to("chat.postMessage") if "blocks" in p]) == 1
 
@@ -172,14 +170,7 @@ async def test_a_message_that_mentions_the_bot_gets_one_digest_not_two(
 async def test_mention_without_links_says_so_in_the_thread(
     slack: SlackDriver, fake_slack: FakeSlack
 ) -> None:
-    body = payload(
-        "app_mention_event",
-        text="hello",
-        thread_ts=None,
-        channel=CHANNEL,
-        event_id=slack.event_id(),
-    )
-    await slack.event(body)
+    await slack.event(mention(slack, "hello"))
     await slack.settle()
     [posted] = fake_slack.to("chat.postMessage")
     assert "no article link" in posted["text"]

@@ -14,27 +14,14 @@ from bots.slackbot.server import EVENTS_PATH, HEALTH_PATH
 from tests.bots.slack.conftest import (
     BOT_TOKEN,
     CHANNEL,
+    FORM,
     SIGNING_SECRET,
     SlackDriver,
-    payload,
     sign,
 )
 from tests.bots.slack.fake_slack import FakeSlack
 from tests.bots.slack.pages import ACME, article_html
 from tests.support.article_server import ArticleServer
-
-FORM = "application/x-www-form-urlencoded"
-
-
-def _command_body(slack: SlackDriver, url: str) -> str:
-    form = payload(
-        "slash_command",
-        text=url,
-        channel=CHANNEL,
-        user="U1",
-        response_url=slack.fake.response_url("x"),
-    )
-    return urlencode(form)
 
 
 @pytest.mark.parametrize(
@@ -54,7 +41,7 @@ async def test_bad_or_stale_signatures_get_401_and_nothing_happens(
     signing: Callable[[str], dict[str, str]],
 ) -> None:
     url = article_server.add("/acme", article_html("Acme", ACME))
-    body = _command_body(slack, url)
+    body = urlencode(slack.interaction("slash_command", url, channel=CHANNEL, name="x"))
     headers = {"Content-Type": FORM, **signing(body)}
     response = await slack.http.post(slack.url, content=body.encode(), headers=headers)
     await slack.settle()
