@@ -32,6 +32,7 @@ from bots.slackbot.unfurl import register_unfurl
 DEFAULT_API_URL = "https://slack.com/api/"
 RATE_LIMIT_RETRIES = 5
 """429s in a row we sit out (each for its Retry-After) before giving up on a call."""
+MISSING_BOT_TOKEN = "SLACK_BOT_TOKEN is not set (the xoxb-… token of your Slack app)"
 
 
 class SlackConfigError(ValueError):
@@ -53,7 +54,7 @@ class SlackBot:
 def build_client(settings: Settings) -> AsyncWebClient:
     """A Web API client that waits out 429s and talks to `SLACK_API_URL` when set."""
     if settings.slack_bot_token is None:
-        raise SlackConfigError("SLACK_BOT_TOKEN is not set (the xoxb-… token of your Slack app)")
+        raise SlackConfigError(MISSING_BOT_TOKEN)
     base_url = settings.slack_api_url or DEFAULT_API_URL
     return AsyncWebClient(
         token=settings.slack_bot_token.get_secret_value(),

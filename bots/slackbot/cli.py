@@ -13,7 +13,7 @@ from aiohttp import web
 
 from bots.config import Settings
 from bots.service import DigestService
-from bots.slackbot.app import SlackConfigError, build_bot
+from bots.slackbot.app import MISSING_BOT_TOKEN, SlackConfigError, build_bot
 from bots.slackbot.server import web_app
 from bots.slackbot.socket_mode import connect
 
@@ -23,13 +23,25 @@ logger = logging.getLogger(__name__)
 def run_slack(http: bool, port: int) -> None:
     """Serve Slack over HTTP on `port` (when `http` or no app token is set), else Socket Mode."""
     settings = Settings()
-    app_token = settings.slack_app_token
-    if http or app_token is None:
-        if settings.slack_signing_secret is None:
-            raise SlackConfigError("SLACK_SIGNING_SECRET is not set (needed for HTTP mode)")
+    app_token = check_settings(settings, http=http)
+    if app_token is None:
         web.run_app(_http_app(settings), port=port, print=None)
     else:
-        asyncio.run(_socket_mode(settings, app_token.get_secret_value()))
+        asyncio.run(_socket_mode(settings, app_token))
+
+
+def check_settings(settings: Settings, *, http: bool) -> str | None:
+    """Fail fast on missing tokens; the app token when Socket Mode is to be used, else None."""
+    if settings.slack_bot_token is None:
+        raise SlackConfigError(MISSING_BOT_TOKEN)
+    if not http and settings.slack_app_token is not None:
+        return settings.slack_app_token.get_secret_value()
+    if settings.slack_signing_secret is None:
+        raise SlackConfigError(
+            "Set SLACK_APP_TOKEN (xapp-…) for Socket Mode, "
+            "or SLACK_SIGNING_SECRET for HTTP mode (--http)"
+        )
+    return None
 
 
 async def _http_app(settings: Settings) -> web.Application:
