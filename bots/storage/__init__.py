@@ -42,15 +42,15 @@ async def open_store(settings: Settings, *, clock: Clock = utc_now) -> SqlStore:
     """
     url = database_url(settings)
     engine = create_engine(url)
+    redis = RedisLayer(settings.redis_url) if settings.redis_url else None
+    store = SqlStore(engine, redis=redis, clock=clock)
     try:
         async with unavailable_on_failure(f"database {redact(url)}"):
             await migrate(engine)
+        purged = await store.purge_expired()
     except StoreUnavailable:
-        await engine.dispose()
+        await store.close()
         raise
-    redis = RedisLayer(settings.redis_url) if settings.redis_url else None
-    store = SqlStore(engine, redis=redis, clock=clock)
-    purged = await store.purge_expired()
     logger.info(
         "store ready: %s%s (%d expired rows purged)",
         redact(url),
