@@ -1,0 +1,88 @@
+"""Tell an article page from the pages that only stand where an article should.
+
+Input: the page's visible text, how much of it is link text, and the main
+text the extractor found. Output: nothing when the page is an article; else
+it raises `Walled` (verification, paywall, login or consent wall),
+`NotAnArticle` (JavaScript-only shell, home page, list of links) or
+`Unreadable` (no text left), each with a short reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import html
+
+from summarizer.errors import NotAnArticle, Unreadable, Walled
+from summarizer.extract_rules import (
+    CONSENT_PHRASES,
+    JAVASCRIPT_PHRASES,
+    MAX_PAGE_LINK_DENSITY,
+    MIN_ARTICLE_CHARS,
+    MIN_PROSE_SHARE,
+    PAYWALL_PHRASES,
+    VERIFICATION_PHRASES,
+    WALL_MAX_CHARS,
+)
+
+_SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """The whole page's visible text (lower-cased) and its share inside links."""
+
+    text: str
+    link_density: float
+    scripts: int
+
+
+def page_text(root: html.HtmlElement, visible: list[str]) -> PageText:
+    """Measure the page: its visible text and how much of that is link text."""
+    text = "\n".join(visible)
+    total = _chars(text)
+    links = sum(_chars(a.text_content()) for a in root.iter("a"))
+    scripts = sum(1 for _ in root.iter("script"))
+    return PageText(text.lower(), min(1.0, links / total) if total else 0.0, scripts)
+
+
+def check_page(page: PageText, main_text: str) -> None:
+    """Raise when the page is a wall or not an article; return for articles."""
+    main_chars = _chars(main_text)
+    if main_chars < WALL_MAX_CHARS:
+        _check_walls(page.text)
+    if main_chars < MIN_ARTICLE_CHARS:
+        if _chars(page.text) < MIN_ARTICLE_CHARS and (
+            page.scripts or _has(page.text, JAVASCRIPT_PHRASES)
+        ):
+            raise NotAnArticle("the page needs JavaScript and has no text without it")
+        if page.link_density > MAX_PAGE_LINK_DENSITY:
+            raise NotAnArticle("the page is a list of links, not an article")
+        raise Unreadable("no article text found on the page")
+    if page.link_density > MAX_PAGE_LINK_DENSITY and _prose_share(main_text) < MIN_PROSE_SHARE:
+        raise NotAnArticle("the page is a list of links, not an article")
+
+
+def _check_walls(text: str) -> None:
+    if _has(text, VERIFICATION_PHRASES):
+        raise Walled("a verification page stands in front of the article")
+    if _has(text, PAYWALL_PHRASES):
+        raise Walled("the article is behind a paywall or login")
+    if _has(text, CONSENT_PHRASES):
+        raise Walled("a cookie-consent wall stands in front of the article")
+
+
+def _prose_share(text: str) -> float:
+    """Share of the text in paragraphs with a sentence end; headlines have none."""
+    paras = [p for p in text.split("\n\n") if p.strip()]
+    prose = sum(_chars(p) for p in paras if _SENTENCE_END.search(p))
+    return prose / max(1, sum(_chars(p) for p in paras))
+
+
+def _has(text: str, phrases: tuple[str, ...]) -> bool:
+    return any(phrase in text for phrase in phrases)
+
+
+def _chars(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
