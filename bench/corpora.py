@@ -32,7 +32,6 @@ SAMPLE_ARTICLE = (
 )
 
 _ZH_SENTENCE = re.compile(r"[^。！？!?；;…\n]*(?:[。！？!?；;…]+[”」』）)】’\"']*|\n|$)")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +90,10 @@ def split_chinese(text: str) -> list[str]:
 
 
 def split_english(text: str) -> list[str]:
-    """English sentences by pysbd, never across a paragraph break."""
+    """English sentences by pysbd, never across a line or paragraph break."""
     segmenter = _english_segmenter()
     sentences: list[str] = []
-    for paragraph in _PARAGRAPH_BREAK.split(text):
+    for paragraph in text.splitlines():
         if paragraph.strip():
             sentences.extend(s.strip() for s in segmenter.segment(paragraph) if s.strip())
     return sentences
