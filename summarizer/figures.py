@@ -31,7 +31,7 @@ DEFAULT_KEY_FIGURES = 6
 
 _NUMBER_RE = re.compile(NUMBER_PATTERN, re.IGNORECASE)
 _MASK_RE = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+"  # URLs and e-mail addresses
+    r"https?://\S+|www\.\S+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"  # URLs, e-mail
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}"  # dates
     r"|\d{1,2}:\d{2}(?::\d{2})?"  # clock times
     r"|\+?\d{1,4}[- ]\d{3,4}[- ]\d{4}\b|\b\d+(?:-\d+){2,}",  # phone numbers, IDs

@@ -18,7 +18,6 @@ from functools import lru_cache
 import jieba.analyse
 
 from summarizer.models import Lang
-from summarizer.numbers import number_spans
 from summarizer.rank import Ranking
 from summarizer.tokenize import content_tokens, is_stopword, words
 
@@ -26,6 +25,7 @@ __all__ = ["extract_keywords"]
 
 MAX_KEYWORDS = 8
 TITLE_BONUS = 1.5
+_DIGIT = re.compile(r"[0-9０-９]")
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:\s|$)){2,3}")
 
 
@@ -65,7 +65,7 @@ def _en_scores(ranking: Ranking) -> dict[str, float]:
 
 
 def _keywordish(token: str) -> bool:
-    return len(token) > 1 and not number_spans(token) and not token.isdigit()
+    return len(token) > 1 and not _DIGIT.search(token)
 
 
 def _in_title(word: str, title: str, lang: Lang) -> bool:

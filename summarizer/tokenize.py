@@ -31,7 +31,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 _WORDLIKE = re.compile(r"\w", re.UNICODE)
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
-_stemmer = snowballstemmer.stemmer("english")
+_local = threading.local()
 
 
 def warm_up(cache_dir: Path | None = None) -> jieba.Tokenizer:
@@ -51,6 +51,14 @@ def warm_up(cache_dir: Path | None = None) -> jieba.Tokenizer:
             instance.initialize()
             _tokenizer = instance
         return _tokenizer
+
+
+def _stemmer() -> snowballstemmer.stemmer:
+    """One Snowball stemmer per thread: its instances keep state between calls."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 def tokenizer() -> jieba.Tokenizer:
@@ -86,7 +94,7 @@ def content_tokens(text: str, lang: Lang) -> list[str]:
     tokens = [w.lower() for w in words(text, lang)]
     kept = [w for w in tokens if w not in stop and (len(w) > 1 or not w.isascii())]
     if lang == "en":
-        return list(_stemmer.stemWords(kept))
+        return list(_stemmer().stemWords(kept))
     return kept
 
 
