@@ -123,8 +123,8 @@ class Unreadable(FetchError):
 
 
 __all__ = [
-    "Blocked",
     "BinaryInput",
+    "Blocked",
     "DigestbotError",
     "EmptyInput",
     "FetchError",
