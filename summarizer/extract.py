@@ -27,7 +27,7 @@ from summarizer.charset import decode_html
 from summarizer.errors import Unreadable
 from summarizer.extract_meta import Meta, meta_content, page_meta
 from summarizer.extract_rules import MIN_RULE_CHARS, SITE_RULES, SiteRule
-from summarizer.html_text import paragraphs
+from summarizer.html_text import paragraphs, visible_chars
 from summarizer.models import Article
 from summarizer.pagekind import check_page, page_text
 
@@ -90,7 +90,7 @@ def _rule_text(root: html.HtmlElement, rule: SiteRule | None) -> str:
         return ""
     for node in root.cssselect(rule.body):
         text = "\n\n".join(paragraphs(node))
-        if _chars(text) >= MIN_RULE_CHARS:
+        if visible_chars(text) >= MIN_RULE_CHARS:
             return text
     return ""
 
@@ -99,8 +99,8 @@ def _readability_text(page: str) -> str:
     summary = Document(page).summary(html_partial=True)
     node = html.fragment_fromstring(summary, create_parent="div")
     text = "\n\n".join(paragraphs(node))
-    links = sum(_chars(a.text_content()) for a in node.iter("a"))
-    chars = _chars(text)
+    links = sum(visible_chars(a.text_content()) for a in node.iter("a"))
+    chars = visible_chars(text)
     if chars < MIN_READABILITY_CHARS or links > chars * MAX_CANDIDATE_LINK_DENSITY:
         return ""
     return text
@@ -114,10 +114,6 @@ def _trafilatura(page: str, url: str | None) -> tuple[str, Meta]:
     lines = [line.strip() for line in (doc.text or "").splitlines()]
     text = "\n\n".join(line for line in lines if line)
     return text, Meta(doc.title, doc.author, doc.date, doc.sitename)
-
-
-def _chars(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
 
 
 def _ms(start: float) -> float:

@@ -111,3 +111,8 @@ def html_to_text(markup: str) -> str:
         return ""
     root = html.fromstring(markup)
     return "\n\n".join(paragraphs(root))
+
+
+def visible_chars(text: str) -> int:
+    """How many non-whitespace characters `text` has (the unit of every threshold)."""
+    return sum(1 for ch in text if not ch.isspace())

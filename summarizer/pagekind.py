@@ -25,6 +25,7 @@ from summarizer.extract_rules import (
     VERIFICATION_PHRASES,
     WALL_MAX_CHARS,
 )
+from summarizer.html_text import visible_chars
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
 
@@ -41,19 +42,19 @@ class PageText:
 def page_text(root: html.HtmlElement, visible: list[str]) -> PageText:
     """Measure the page: its visible text and how much of that is link text."""
     text = "\n".join(visible)
-    total = _chars(text)
-    links = sum(_chars(a.text_content()) for a in root.iter("a"))
+    total = visible_chars(text)
+    links = sum(visible_chars(a.text_content()) for a in root.iter("a"))
     scripts = sum(1 for _ in root.iter("script"))
     return PageText(text.lower(), min(1.0, links / total) if total else 0.0, scripts)
 
 
 def check_page(page: PageText, main_text: str) -> None:
     """Raise when the page is a wall or not an article; return for articles."""
-    main_chars = _chars(main_text)
+    main_chars = visible_chars(main_text)
     if main_chars < WALL_MAX_CHARS:
         _check_walls(page.text)
     if main_chars < MIN_ARTICLE_CHARS:
-        if _chars(page.text) < MIN_ARTICLE_CHARS and (
+        if visible_chars(page.text) < MIN_ARTICLE_CHARS and (
             page.scripts or _has(page.text, JAVASCRIPT_PHRASES)
         ):
             raise NotAnArticle("the page needs JavaScript and has no text without it")
@@ -76,13 +77,9 @@ def _check_walls(text: str) -> None:
 def _prose_share(text: str) -> float:
     """Share of the text in paragraphs with a sentence end; headlines have none."""
     paras = [p for p in text.split("\n\n") if p.strip()]
-    prose = sum(_chars(p) for p in paras if _SENTENCE_END.search(p))
-    return prose / max(1, sum(_chars(p) for p in paras))
+    prose = sum(visible_chars(p) for p in paras if _SENTENCE_END.search(p))
+    return prose / max(1, sum(visible_chars(p) for p in paras))
 
 
 def _has(text: str, phrases: tuple[str, ...]) -> bool:
     return any(phrase in text for phrase in phrases)
-
-
-def _chars(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
