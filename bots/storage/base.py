@@ -48,6 +48,10 @@ class Store(Protocol):
         self, platform: str, channel: str, key: str, value: str
     ) -> None: ...
 
+    async def channels_with_setting(self, platform: str, key: str) -> dict[str, str]:
+        """Channel → value for every channel of `platform` where `key` is set."""
+        ...
+
     async def claim(self, key: str, *, ttl: timedelta) -> bool:
         """True for the first caller of `key` within `ttl` (across replicas)."""
         ...

@@ -93,6 +93,14 @@ class SqlStore:
         row = {"platform": platform, "channel": channel, "key": key, **changes}
         await self._upsert(channel_settings, row, changes)
 
+    async def channels_with_setting(self, platform: str, key: str) -> dict[str, str]:
+        """Channel → value for every channel of `platform` where `key` is set (schedules)."""
+        c = channel_settings.c
+        query = select(c.channel, c.value).where(c.platform == platform, c.key == key)
+        async with self._breaker.attempt(), self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return {str(row.channel): str(row.value) for row in rows}
+
     async def claim(self, key: str, *, ttl: timedelta) -> bool:
         """True for the first caller of `key` within `ttl`, across replicas."""
         if self._redis is not None:
