@@ -63,6 +63,15 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = Field(default=None, alias="SLACK_APP_TOKEN")
     slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
     slack_api_url: str | None = Field(default=None, alias="SLACK_API_URL")
+    slack_client_id: str | None = Field(default=None, alias="SLACK_CLIENT_ID")
+    slack_client_secret: SecretStr | None = Field(default=None, alias="SLACK_CLIENT_SECRET")
+
+    rate_per_user: str = Field(default="10/minute", alias="DIGESTBOT_RATE_PER_USER")
+    rate_per_channel: str = Field(default="60/minute", alias="DIGESTBOT_RATE_PER_CHANNEL")
+    fetch_concurrency: int = Field(default=16, ge=1, alias="DIGESTBOT_FETCH_CONCURRENCY")
+    fetch_per_host: int = Field(default=4, ge=1, alias="DIGESTBOT_FETCH_PER_HOST")
+    workers: int = Field(default=2, ge=1, alias="DIGESTBOT_WORKERS")
+    shutdown_seconds: float = Field(default=20.0, ge=0, alias="DIGESTBOT_SHUTDOWN_SECONDS")
 
     discord_token: SecretStr | None = Field(default=None, alias="DISCORD_TOKEN")
     discord_guild_id: int | None = Field(default=None, alias="DISCORD_GUILD_ID")

@@ -6,7 +6,9 @@ The service owns the shared `httpx.AsyncClient`, the store (cache, dedupe,
 channel settings, share history) and a bounded worker pool: summarising is
 CPU work, so it runs off the event loop and acks and heartbeats stay fast.
 If the store is down the service keeps answering: no cache, and dedupe only
-within this process.
+within this process. It also counts what it does (`bots.metrics`), bounds
+fetches per process and per host and applies per-user and per-channel rate
+limits (`bots.limits`).
 """
 
 from __future__ import annotations
@@ -19,13 +21,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
+from urllib.parse import urlsplit
 
 import httpx
 
 from bots.config import Settings
+from bots.limits import FetchGate, RateLimits, polite_refusal
+from bots.metrics import Metrics
 from bots.storage import Share, Store, StoreUnavailable, open_store
 from summarizer import summarize
-from summarizer.errors import DigestbotError
+from summarizer.errors import DigestbotError, FetchError
 from summarizer.fetch import fetch_article, make_client
 from summarizer.models import Article, Digest
 from summarizer.tokenize import warm_up
@@ -37,7 +42,6 @@ logger = logging.getLogger(__name__)
 
 MAX_LINKS = 5
 DEDUPE_WINDOW = timedelta(hours=24)
-WORKERS = 2
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CAP_NOTE = {
     "en": "I summarise at most {cap} links per request; {skipped} more were skipped.",
@@ -64,13 +68,22 @@ class Outcome:
 class DigestService:
     """Everything an adapter needs: links/text → digests, cache, dedupe, channel settings."""
 
-    def __init__(self, settings: Settings, *, store: Store | None = None) -> None:
+    def __init__(
+        self, settings: Settings, *, store: Store | None = None, platform: str = "console"
+    ) -> None:
         self.settings = settings
         self.store = store
+        self.metrics = Metrics(platform)
         self._own_store = store is None
         self._client: httpx.AsyncClient | None = None
-        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="digest")
+        self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="digest")
         self._claims: dict[str, float] = {}
+        self._limits = RateLimits(
+            per_user=settings.rate_per_user,
+            per_channel=settings.rate_per_channel,
+            redis_url=settings.redis_url,
+        )
+        self._gate = FetchGate(total=settings.fetch_concurrency, per_host=settings.fetch_per_host)
 
     async def start(self) -> None:
         """Build the HTTP client, open the store (if possible) and warm jieba."""
@@ -92,9 +105,24 @@ class DigestService:
             await self.store.close()
         self._pool.shutdown(wait=True)
 
-    async def digest_request(self, text: str, *, max_links: int = MAX_LINKS) -> list[Outcome]:
-        """Links in `text` → one Outcome each (capped, with a note); no links → the text."""
+    async def digest_request(
+        self,
+        text: str,
+        *,
+        max_links: int = MAX_LINKS,
+        user: str | None = None,
+        channel: str | None = None,
+    ) -> list[Outcome]:
+        """Links in `text` → one Outcome each (capped, with a note); no links → the text.
+
+        Counts against `user`'s and `channel`'s rate limits; over a limit, the
+        one Outcome is a polite line saying when to try again.
+        """
         lang = request_lang(text)
+        refusal = await self._limits.check(self.metrics.platform, user=user, channel=channel)
+        if refusal is not None:
+            self.metrics.outcome("rate_limited")
+            return [Outcome("", error=polite_refusal(refusal, lang))]
         links = [link for link in find_links(text) if is_article_candidate(link)]
         if not links:
             return [await self.digest_text(text)]
@@ -111,16 +139,19 @@ class DigestService:
     async def digest_url(self, url: str, *, lang: str = "en") -> Outcome:
         """The digest of the article at `url`, from the cache when it is fresh."""
         key = normalize_url(url)
+        with self.metrics.stage("digest"), self.metrics.in_flight.track_inprogress():
+            outcome = await self._digest_url(key, url, lang)
+        self.metrics.outcome("cached" if outcome.cached else "error" if outcome.error else "ok")
+        return outcome
+
+    async def _digest_url(self, key: str, url: str, lang: str) -> Outcome:
         cached = await self._cached(key)
+        self.metrics.cache(hit=cached is not None)
         if cached is not None:
             return Outcome(key, cached, cached=True)
         started = time.perf_counter()
         try:
-            assert self._client is not None, "DigestService.start() was not called"
-            article = await fetch_article(
-                url, client=self._client, settings=self.settings.fetch_settings()
-            )
-            digest = await self._summarize(article)
+            digest = await self._summarize(await self._fetch(url))
         except DigestbotError as exc:
             logger.info("digest failed url=%s error=%s", key, type(exc).__name__)
             return Outcome(key, error=exc.user_message(lang))
@@ -130,6 +161,19 @@ class DigestService:
         logger.info("digest ok url=%s ms=%.0f", key, (time.perf_counter() - started) * 1000)
         await self._remember(key, digest)
         return Outcome(key, digest)
+
+    async def _fetch(self, url: str) -> Article:
+        """Fetch within the per-process and per-host bounds; count failures by kind."""
+        assert self._client is not None, "DigestService.start() was not called"
+        try:
+            async with self._gate.slot(urlsplit(url).hostname or ""):
+                with self.metrics.stage("fetch"):
+                    return await fetch_article(
+                        url, client=self._client, settings=self.settings.fetch_settings()
+                    )
+        except FetchError as exc:
+            self.metrics.fetch_errors.labels(type(exc).__name__).inc()
+            raise
 
     async def digest_text(self, text: str) -> Outcome:
         """The digest of pasted text (or Markdown/HTML)."""
@@ -179,9 +223,21 @@ class DigestService:
         """Remember who shared what where (dedupe and roundups)."""
         await self._store_call("record_share", share)
 
+    async def store_ready(self) -> bool:
+        """Whether the store answers a read now (readiness); False when there is none."""
+        if self.store is None:
+            return False
+        try:
+            await self.store.get_channel_setting("-", "-", "readiness-probe")
+        except StoreUnavailable as exc:
+            logger.warning("store not ready: %s", exc)
+            return False
+        return True
+
     async def _summarize(self, source: str | Article) -> Digest:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, partial(summarize, source))
+        with self.metrics.stage("summarize"):
+            return await loop.run_in_executor(self._pool, partial(summarize, source))
 
     async def _cached(self, key: str) -> Digest | None:
         digest = await self._store_call("get_digest", key)

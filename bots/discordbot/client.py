@@ -28,7 +28,7 @@ from discord.http import Route
 from bots.config import Settings
 from bots.discordbot.commands import build_tree, sync_if_changed
 from bots.discordbot.delivery import NO_MENTIONS
-from bots.discordbot.handlers import Handlers
+from bots.discordbot.handlers import PLATFORM, Handlers
 from bots.service import DigestService
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ class DigestClient(discord.AutoShardedClient):
         intents.message_content = message_content
         super().__init__(intents=intents, allowed_mentions=NO_MENTIONS, **shard_options(settings))
         self.settings = settings
-        self.service = DigestService(settings)
+        self.service = DigestService(settings, platform=PLATFORM)
         self.handlers = Handlers(self.service, message_content=message_content)
         self.tree = build_tree(self, self.handlers)
 

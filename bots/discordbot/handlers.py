@@ -59,7 +59,7 @@ class Handlers:
         """/summarize and the context menu: defer at once, then one followup per outcome."""
         await interaction.response.defer(ephemeral=private, thinking=True)
         lang = interaction_lang(interaction, request)
-        for outcome in await self._outcomes(request, lang):
+        for outcome in await self._outcomes(request, lang, interaction):
             followup = partial(
                 interaction.followup.send,
                 **outcome_message(outcome),
@@ -127,9 +127,16 @@ class Handlers:
             and message.type in (discord.MessageType.default, discord.MessageType.reply)
         )
 
-    async def _outcomes(self, request: str, lang: str) -> list[Outcome]:
+    async def _outcomes(
+        self, request: str, lang: str, interaction: discord.Interaction
+    ) -> list[Outcome]:
+        channel = interaction.channel_id
         try:
-            return await self.service.digest_request(request)
+            return await self.service.digest_request(
+                request,
+                user=str(interaction.user.id),
+                channel=None if channel is None else str(channel),
+            )
         except Exception:
             log.exception("digest request failed")
             return [Outcome(source="", error=generic_error(lang))]

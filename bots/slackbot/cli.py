@@ -14,6 +14,7 @@ from aiohttp import web
 from bots.config import Settings
 from bots.service import DigestService
 from bots.slackbot.app import MISSING_BOT_TOKEN, SlackConfigError, build_bot
+from bots.slackbot.replies import PLATFORM
 from bots.slackbot.server import web_app
 from bots.slackbot.socket_mode import connect
 
@@ -45,7 +46,7 @@ def check_settings(settings: Settings, *, http: bool) -> str | None:
 
 
 async def _http_app(settings: Settings) -> web.Application:
-    service = DigestService(settings)
+    service = DigestService(settings, platform=PLATFORM)
     await service.start()
     app = web_app(build_bot(settings, service))
 
@@ -58,7 +59,7 @@ async def _http_app(settings: Settings) -> web.Application:
 
 
 async def _socket_mode(settings: Settings, app_token: str) -> None:
-    service = DigestService(settings)
+    service = DigestService(settings, platform=PLATFORM)
     await service.start()
     bot = build_bot(settings, service)
     handler = await connect(bot, app_token)

@@ -57,7 +57,9 @@ class Poster:
 
     async def answer(self, target: Target, text: str, *, max_links: int) -> None:
         """Someone asked for `text` (links or pasted prose): post what the service makes of it."""
-        outcomes = await self._service.digest_request(text, max_links=max_links)
+        outcomes = await self._service.digest_request(
+            text, max_links=max_links, user=target.user, channel=target.channel
+        )
         await self.deliver(target, outcomes, shared_by=target.user)
 
     async def deliver(

@@ -128,6 +128,7 @@ def slack_settings(monkeypatch: pytest.MonkeyPatch, fake_slack: FakeSlack) -> Se
     monkeypatch.setenv("SLACK_SIGNING_SECRET", SIGNING_SECRET)
     monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
     monkeypatch.setenv("DIGESTBOT_FETCH_ALLOW_HOSTS", "127.0.0.1")
+    monkeypatch.setenv("DIGESTBOT_RATE_PER_USER", "")  # one test user sends 50 commands at once
     return Settings()
 
 
