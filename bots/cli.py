@@ -18,10 +18,10 @@ import typer
 
 from bots.config import Settings
 from bots.logs import configure_logging
-from summarizer import Article, extract, summarize
+from bots.terminal import print_markdown
+from summarizer import Article, summarize
 from summarizer.charset import decode_html
 from summarizer.errors import BinaryInput, DigestbotError, InputTooLarge
-from summarizer.fetch import fetch_article, make_client
 from summarizer.render.markdown import render_markdown
 from summarizer.tokenize import warm_up
 from summarizer.urls import find_links
@@ -48,6 +48,8 @@ def load(source: str, settings: Settings) -> Article | str:
         raise InputTooLarge(f"{path.stat().st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
     data = path.read_bytes()
     if path.suffix.lower() in HTML_SUFFIXES:
+        from summarizer.extract import extract  # heavy; only HTML needs it
+
         return extract(data, url=None)
     return _decode(data)
 
@@ -65,8 +67,16 @@ def _decode(data: bytes) -> str:
 
 
 async def _fetch(url: str, settings: Settings) -> Article:
+    from summarizer.fetch import fetch_article, make_client  # heavy; only links need it
+
     async with make_client(settings.fetch_settings()) as client:
         return await fetch_article(url, client=client, settings=settings.fetch_settings())
+
+
+def _extract(html: str) -> Article:
+    from summarizer.extract import extract  # heavy; only HTML needs it
+
+    return extract(html)
 
 
 def _fail(message: str) -> None:
@@ -74,9 +84,11 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
-def _settings() -> Settings:
+def _settings(*, quiet: bool = False) -> Settings:
+    """Settings from the environment; one-shot commands log only warnings unless asked."""
     settings = Settings()
-    configure_logging(settings.log_level)
+    explicit = "log_level" in settings.model_fields_set
+    configure_logging(settings.log_level if explicit or not quiet else "WARNING")
     return settings
 
 
@@ -92,7 +104,7 @@ def summarize_command(
     """Print a digest of an article."""
     if lang not in (None, "zh", "en"):
         _fail("--lang must be zh or en")
-    settings = _settings()
+    settings = _settings(quiet=True)
     try:
         warm_up(settings.data_dir)
         digest = summarize(load(source, settings), lang=lang, max_points=points)  # type: ignore[arg-type]
@@ -102,8 +114,6 @@ def summarize_command(
     if as_json:
         typer.echo(json.dumps(digest.to_dict(), ensure_ascii=False, indent=2))
     else:
-        from bots.console import print_markdown
-
         print_markdown(render_markdown(digest))
 
 
@@ -113,10 +123,10 @@ def extract_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Print what was extracted from a page: metadata and main text."""
-    settings = _settings()
+    settings = _settings(quiet=True)
     try:
         loaded = load(source, settings)
-        article = loaded if isinstance(loaded, Article) else extract(loaded)
+        article = loaded if isinstance(loaded, Article) else _extract(loaded)
     except (DigestbotError, Failure) as exc:
         _fail(exc.user_message() if isinstance(exc, DigestbotError) else str(exc))
         return
@@ -145,7 +155,8 @@ def run_command() -> None:
     else:
         from bots.console import run_console
 
-        configure_logging("ERROR" if settings.log_level.upper() == "INFO" else settings.log_level)
+        if "log_level" not in settings.model_fields_set:
+            configure_logging("ERROR")  # the console shows errors as answers already
         asyncio.run(run_console(settings))
 
 

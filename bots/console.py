@@ -13,26 +13,15 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from rich.console import Console
-from rich.markdown import Markdown
-
 from bots.config import Settings
 from bots.service import DigestService, Outcome
+from bots.terminal import print_markdown, print_notice
 from summarizer.render.markdown import render_markdown
 
-__all__ = ["SAMPLE", "print_markdown", "run_console"]
+__all__ = ["SAMPLE", "run_console", "show"]
 
 SAMPLE = "huxiu-118050-internet-plus-film.md"
 PROMPT = "Paste a link, a file path, or text (end text with an empty line; Ctrl-D quits):"
-_console = Console(soft_wrap=False)
-
-
-def print_markdown(markdown: str) -> None:
-    """Show Markdown richly on a terminal, verbatim when piped."""
-    if _console.is_terminal:
-        _console.print(Markdown(markdown))
-    else:
-        sys.stdout.write(markdown)
 
 
 def show(outcomes: list[Outcome]) -> None:
@@ -41,9 +30,7 @@ def show(outcomes: list[Outcome]) -> None:
         if outcome.digest is not None:
             print_markdown(render_markdown(outcome.digest))
         else:
-            _console.print(
-                f"[yellow]{outcome.error}[/yellow]" if _console.is_terminal else outcome.error
-            )
+            print_notice(outcome.error or "")
 
 
 async def run_console(settings: Settings) -> None:

@@ -3,7 +3,7 @@
 Input: the ranking (its content tokens per sentence), the language, the title.
 Output: 5–8 keywords in the article's own spelling, best first.
 Chinese: TF-IDF over the jieba tokens the ranking already cut, with jieba's
-own IDF table (so the text is tokenised once, not twice). English: frequency
+dictionary frequencies as IDF (so the text is tokenised once, not twice). English: frequency
 of stemmed words shown in their most common written form, with names of two
 or three capitalised words ("Hubble Space Telescope") as phrases. Numbers and
 single characters are never keywords; title words get a bonus.
@@ -11,15 +11,13 @@ single characters are never keywords; title words get a bonus.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
-from functools import lru_cache
-
-import jieba.analyse
 
 from summarizer.models import Lang
 from summarizer.rank import Ranking
-from summarizer.tokenize import content_tokens, is_stopword, words
+from summarizer.tokenize import content_tokens, is_stopword, tokenizer, words
 
 __all__ = ["extract_keywords"]
 
@@ -27,12 +25,6 @@ MAX_KEYWORDS = 8
 TITLE_BONUS = 1.5
 _DIGIT = re.compile(r"[0-9０-９]")
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:\s|$)){2,3}")
-
-
-@lru_cache(maxsize=1)
-def _idf() -> tuple[dict[str, float], float]:
-    loader = jieba.analyse.TFIDF()
-    return loader.idf_freq, loader.median_idf
 
 
 def extract_keywords(ranking: Ranking, *, lang: Lang, title: str | None) -> list[str]:
@@ -44,9 +36,15 @@ def extract_keywords(ranking: Ranking, *, lang: Lang, title: str | None) -> list
 
 
 def _zh_scores(ranking: Ranking) -> dict[str, float]:
-    idf, median = _idf()
+    """TF × self-information, with jieba's dictionary frequencies standing in for IDF.
+
+    The dictionary is in memory already; jieba.analyse's IDF table would cost
+    ~1 s of start-up (it also loads the POS tagger) for no better keywords.
+    """
+    dictionary = tokenizer()
     counts = Counter(t for tokens in ranking.tokens for t in tokens if _keywordish(t))
-    return {t: n * idf.get(t, median) for t, n in counts.items()}
+    ceiling = math.log(dictionary.total)
+    return {t: n * (ceiling - math.log(dictionary.FREQ.get(t) or 1)) for t, n in counts.items()}
 
 
 def _en_scores(ranking: Ranking) -> dict[str, float]:

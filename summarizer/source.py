@@ -16,7 +16,6 @@ from typing import Any
 import frontmatter
 
 from summarizer.errors import BinaryInput, EmptyInput, InputTooLarge
-from summarizer.extract import extract
 from summarizer.models import Article
 
 __all__ = ["MAX_INPUT_CHARS", "parse_source"]
@@ -36,6 +35,8 @@ def parse_source(text: str) -> Article:
     """The article in `text`, with whatever metadata the text itself declares."""
     check_text(text)
     if _HTML.search(text[:5000]):
+        from summarizer.extract import extract  # heavy; only HTML needs it
+
         return extract(text)
     if text.lstrip().startswith("---"):
         return _from_front_matter(text)

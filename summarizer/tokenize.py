@@ -12,12 +12,17 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import warnings
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import jieba
 import snowballstemmer
+
+with warnings.catch_warnings():
+    # jieba 0.42 imports pkg_resources, which warns on every start-up.
+    warnings.filterwarnings("ignore", "pkg_resources is deprecated", UserWarning)
+    import jieba
 
 from summarizer.models import Lang
 from summarizer.numbers import number_spans
