@@ -3,7 +3,9 @@
 JSON lines when stderr is not a terminal (containers, systemd), readable
 lines on a terminal. A filter masks anything that looks like a Slack or
 Discord token or a URL password, so a secret that slips into a message still
-never reaches the log.
+never reaches the log. Each request gets an id (`request_scope`) that every
+record logged while handling it carries, including records from the
+background jobs it starts, since asyncio tasks inherit the context.
 """
 
 from __future__ import annotations
@@ -12,8 +14,14 @@ import json
 import logging
 import re
 import sys
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
-__all__ = ["RedactingFilter", "configure_logging", "redact"]
+__all__ = ["RedactingFilter", "RequestIdFilter", "configure_logging", "redact", "request_scope"]
+
+_REQUEST_ID: ContextVar[str | None] = ContextVar("digestbot_request_id", default=None)
 
 _SECRET = re.compile(
     r"xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+"
@@ -33,6 +41,27 @@ class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = redact(record.getMessage())
         record.args = None
+        return True
+
+
+@contextmanager
+def request_scope(request_id: str | None = None) -> Iterator[str]:
+    """Tag every record logged inside (and in tasks started inside) with one request id."""
+    value = request_id or uuid.uuid4().hex[:16]
+    token = _REQUEST_ID.set(value)
+    try:
+        yield value
+    finally:
+        _REQUEST_ID.reset(token)
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds `request_id` to records logged within a `request_scope`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request_id = _REQUEST_ID.get()
+        if request_id is not None:
+            record.request_id = request_id
         return True
 
 
@@ -61,6 +90,7 @@ def configure_logging(level: str = "INFO") -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler._digestbot = True  # type: ignore[attr-defined]
     handler.addFilter(RedactingFilter())
+    handler.addFilter(RequestIdFilter())
     if sys.stderr.isatty():
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     else:

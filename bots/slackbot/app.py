@@ -41,10 +41,11 @@ class SlackConfigError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class SlackBot:
-    """The Bolt app with what it needs to shut down cleanly."""
+    """The Bolt app with the service behind it and what it needs to shut down cleanly."""
 
     app: AsyncApp
     jobs: Jobs
+    service: DigestService
 
     async def close(self) -> None:
         """Let every started digest finish and be posted."""
@@ -80,4 +81,4 @@ def build_bot(settings: Settings, service: DigestService) -> SlackBot:
     register_commands(app, deps)
     register_events(app, deps)
     register_unfurl(app, deps)
-    return SlackBot(app=app, jobs=deps.jobs)
+    return SlackBot(app=app, jobs=deps.jobs, service=service)

@@ -20,13 +20,16 @@ from bots.slackbot.socket_mode import connect
 
 logger = logging.getLogger(__name__)
 
+HTTP_GRACE_SECONDS = 5.0
+"""After SIGTERM, how long requests already in progress (acks) get before their sockets close."""
+
 
 def run_slack(http: bool, port: int) -> None:
     """Serve Slack over HTTP on `port` (when `http` or no app token is set), else Socket Mode."""
     settings = Settings()
     app_token = check_settings(settings, http=http)
     if app_token is None:
-        web.run_app(_http_app(settings), port=port, print=None)
+        web.run_app(_http_app(settings), port=port, print=None, shutdown_timeout=HTTP_GRACE_SECONDS)
     else:
         asyncio.run(_socket_mode(settings, app_token))
 

@@ -1,32 +1,117 @@
-"""HTTP mode: Slack's requests on `POST /slack/events`, a health check on `GET /healthz`.
+"""HTTP mode: Slack's requests on `POST /slack/events`, plus health, readiness and metrics.
 
 Events, slash commands and shortcuts share one path; Bolt checks each
 request's signature and timestamp (`SLACK_SIGNING_SECRET`, 5-minute window)
 and answers 401 before any listener runs. Stateless apart from the store, so
 replicas scale out behind a load balancer.
+
+- `GET /healthz`: liveness, the process answers at all;
+- `GET /readyz`: 200 when the store answers and Slack accepts our token, else 503;
+- `GET /metrics`: Prometheus text format (`bots.metrics`).
+
+Every request runs in a `request_scope` (the load balancer's `X-Request-Id`
+when it is a plain token, else a new one), so its log lines and those of the
+jobs it starts share an id. On shutdown (aiohttp turns SIGTERM into a graceful
+exit: the listener closes, requests in progress finish) running digests get
+`DIGESTBOT_SHUTDOWN_SECONDS` to be posted; whatever is left then is cancelled.
 """
 
 from __future__ import annotations
 
-from aiohttp import web
+import asyncio
+import logging
+import re
+import time
 
+from aiohttp import ClientError, web
+from aiohttp.typedefs import Handler, Middleware
+from slack_sdk.errors import SlackApiError
+
+from bots.logs import request_scope
+from bots.metrics import CONTENT_TYPE_LATEST
 from bots.slackbot.app import SlackBot
+
+logger = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
+METRICS_PATH = "/metrics"
+SLACK_CHECK_SECONDS = 60.0
+"""How long a successful `auth.test` counts, so probes don't spend Slack's rate limit."""
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
 def web_app(bot: SlackBot) -> web.Application:
-    """An aiohttp application serving `bot`; cleanup waits for running digests."""
+    """An aiohttp application serving `bot`; cleanup waits (bounded) for running digests."""
     app = bot.app.web_app(path=EVENTS_PATH)
+    app.middlewares.append(_request_context(bot))
+    readiness = _Readiness(bot)
     app.router.add_get(HEALTH_PATH, _healthz)
+    app.router.add_get(READY_PATH, readiness.handle)
+    app.router.add_get(METRICS_PATH, _metrics(bot))
 
     async def drain(_: web.Application) -> None:
-        await bot.close()
+        await drain_jobs(bot, bot.service.settings.shutdown_seconds)
 
     app.on_cleanup.append(drain)
     return app
 
 
+async def drain_jobs(bot: SlackBot, seconds: float) -> None:
+    """Let started digests finish for up to `seconds`, then cancel the rest."""
+    try:
+        await asyncio.wait_for(bot.close(), timeout=seconds)
+    except TimeoutError:
+        logger.warning("shutdown: digests still running after %.0f s were cancelled", seconds)
+
+
+def _request_context(bot: SlackBot) -> Middleware:
+    @web.middleware
+    async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+        given = request.headers.get("X-Request-Id", "")
+        with request_scope(given if _REQUEST_ID.fullmatch(given) else None):
+            if request.path != EVENTS_PATH:
+                return await handler(request)
+            with bot.service.metrics.stage("ack"):
+                return await handler(request)
+
+    return middleware
+
+
 async def _healthz(_: web.Request) -> web.Response:
     return web.json_response({"ok": True})
+
+
+def _metrics(bot: SlackBot) -> Handler:
+    async def handle(_: web.Request) -> web.Response:
+        body = bot.service.metrics.exposition()
+        return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+    return handle
+
+
+class _Readiness:
+    """Store reachable and Slack connected; a good Slack answer is remembered for a minute."""
+
+    def __init__(self, bot: SlackBot) -> None:
+        self._bot = bot
+        self._slack_ok_until = 0.0
+
+    async def handle(self, _: web.Request) -> web.Response:
+        checks = {"store": await self._bot.service.store_ready(), "slack": await self._slack()}
+        return web.json_response(
+            {"ok": all(checks.values()), **checks}, status=200 if all(checks.values()) else 503
+        )
+
+    async def _slack(self) -> bool:
+        client = self._bot.app.client
+        if client.token is None or time.monotonic() < self._slack_ok_until:
+            return True  # multi-workspace: bolt checks each workspace's token per request
+        try:
+            await client.auth_test()
+        except (SlackApiError, ClientError, TimeoutError) as exc:
+            logger.warning("Slack not ready: %s", exc)
+            return False
+        self._slack_ok_until = time.monotonic() + SLACK_CHECK_SECONDS
+        return True
