@@ -17,7 +17,7 @@ from collections import Counter
 
 from summarizer.models import Lang
 from summarizer.rank import Ranking
-from summarizer.tokenize import content_tokens, is_stopword, tokenizer, words
+from summarizer.tokenize import content_tokens, is_stopword, stem, tokenizer, words
 
 __all__ = ["extract_keywords"]
 
@@ -51,10 +51,9 @@ def _en_scores(ranking: Ranking) -> dict[str, float]:
     text = " ".join(s.text for s in ranking.sentences)
     surface: dict[str, Counter[str]] = {}
     for word in words(text, "en"):
-        if _keywordish(word) and not is_stopword(word):
-            stem = content_tokens(word, "en")
-            if stem:
-                surface.setdefault(stem[0], Counter())[word.lower()] += 1
+        lower = word.lower()
+        if _keywordish(lower) and not is_stopword(lower):
+            surface.setdefault(stem(lower), Counter())[lower] += 1
     scores = {forms.most_common(1)[0][0]: float(sum(forms.values())) for forms in surface.values()}
     for name, count in Counter(m.group().strip() for m in _NAME.finditer(text)).items():
         if count > 1:

@@ -129,6 +129,11 @@ _SPAN_RE = re.compile(
     rf"(?:[$£€¥￥]\s?)?(?:{NUMBER_PATTERN})(?:\s?[%‰])?",
     re.IGNORECASE,
 )
+# Cheap pre-check: most sentences hold no number at all, and _SPAN_RE is slow to scan.
+_NUMBERISH = re.compile(
+    rf"[0-9０-９{_ZH_CHARS}]|\b(?:{_EN_NUMBER_WORD}|{_EN_SCALE_WORD}|half|quarter)\b",
+    re.IGNORECASE,
+)
 _TOKEN_RE = re.compile(
     rf"(\d+(?:,\d{{2,3}})*(?:\.\d+)?|\.\d+)|([{_ZH_CHARS}])|([a-z]+)", re.IGNORECASE
 )
@@ -147,6 +152,8 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     "筹了5.3亿人民币" → [(3, 7)]; "$2.1 billion, 23.4%" → [(0, 12), (14, 19)].
     Regex only, so it is cheap enough to run on every article.
     """
+    if not _NUMBERISH.search(text):
+        return []
     return [m.span() for m in _SPAN_RE.finditer(to_halfwidth(text))]
 
 

@@ -22,6 +22,7 @@ __all__ = ["MAX_INPUT_CHARS", "parse_source"]
 
 MAX_INPUT_CHARS = 2_000_000
 _HTML = re.compile(r"^\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)|<body[\s>]", re.I)
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f]")
 _META_KEYS = {
     "title": ("title", "headline"),
     "author": ("author", "authors", "by"),

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import snowballstemmer
+import Stemmer
 
 with warnings.catch_warnings():
     # jieba 0.42 imports pkg_resources, which warns on every start-up.
@@ -27,7 +27,7 @@ with warnings.catch_warnings():
 from summarizer.models import Lang
 from summarizer.numbers import number_spans
 
-__all__ = ["content_tokens", "is_stopword", "tokenizer", "warm_up", "words"]
+__all__ = ["content_tokens", "is_stopword", "stem", "tokenizer", "warm_up", "words"]
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -58,12 +58,17 @@ def warm_up(cache_dir: Path | None = None) -> jieba.Tokenizer:
         return _tokenizer
 
 
-def _stemmer() -> snowballstemmer.stemmer:
-    """One Snowball stemmer per thread: its instances keep state between calls."""
+def _stemmer() -> Stemmer.Stemmer:
+    """One Snowball (PyStemmer, C) stemmer per thread: instances are not thread-safe."""
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
-        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+        stemmer = _local.stemmer = Stemmer.Stemmer("english")
     return stemmer
+
+
+def stem(word: str) -> str:
+    """The English stem of a lower-cased word ("figures" → "figur")."""
+    return str(_stemmer().stemWord(word))
 
 
 def tokenizer() -> jieba.Tokenizer:
