@@ -17,7 +17,7 @@ from collections import Counter
 
 from summarizer.models import Lang
 from summarizer.rank import Ranking
-from summarizer.tokenize import content_tokens, is_stopword, stem, tokenizer, words
+from summarizer.tokenize import is_stopword, stem, tokenizer, words
 
 __all__ = ["extract_keywords"]
 
