@@ -114,7 +114,7 @@ def _topic(topic: Topic, markup: Markup, lang: str, rest: str) -> Section:
 
 def _entry(entry: Entry, markup: Markup, lang: str) -> str:
     first, *others = entry.sources
-    name = markup.bold(markup.link(markup.clean(truncate(entry.title, TITLE_LIMIT)), first.url))
+    name = markup.bold(_link(markup, truncate(entry.title, TITLE_LIMIT), first.url))
     site = f" ({markup.clean(first.site)})" if first.site else ""
     line = f"• {name}{site} — {markup.clean(truncate(entry.tldr, TLDR_LIMIT))}"
     if others:
@@ -124,8 +124,13 @@ def _entry(entry: Entry, markup: Markup, lang: str) -> str:
 
 
 def _source_link(source: Source, markup: Markup) -> str:
-    name = markup.clean(truncate(source.site or source.title, TITLE_LIMIT))
-    return markup.link(name, source.url)
+    return _link(markup, truncate(source.site or source.title, TITLE_LIMIT), source.url)
+
+
+def _link(markup: Markup, text: str, url: str) -> str:
+    """A link to a web page; just the text for anything else (pasted text has no page)."""
+    clean = markup.clean(text)
+    return markup.link(clean, url) if url.startswith(("http://", "https://")) else clean
 
 
 def _figure(item: SourcedFigure, markup: Markup, lang: str) -> str:
