@@ -86,7 +86,8 @@ _ABBREVIATIONS = frozenset(
         "est",
     ]
 )
-_ZH_CLAUSE = re.compile(r"[，,；;：:]")
+# ASCII "," and ":" inside a number ("1,234.5", "12:30") are not clause breaks.
+_ZH_CLAUSE = re.compile(r"[，；;：]|[,:](?!\d)|(?<!\d)[,:]")
 _EN_CLAUSE = re.compile(r"[,;:](?=\s)|\s[—–-]{1,2}\s")
 
 
