@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from summarizer.models import Lang
+from summarizer.numbers import number_spans
 from summarizer.segment import clauses
 
 __all__ = ["ELLIPSIS", "condense", "size"]
@@ -56,5 +57,13 @@ def condense(sentence: str, lang: Lang, limit: int, weight: Callable[[str], floa
 
 def _head(sentence: str, lang: Lang, limit: int) -> str:
     if lang == "zh":
-        return sentence[:limit].rstrip(_TRAILING) + ELLIPSIS
+        return sentence[: _number_safe(sentence, limit)].rstrip(_TRAILING) + ELLIPSIS
     return " ".join(sentence.split(" ")[:limit]).rstrip(_TRAILING) + ELLIPSIS
+
+
+def _number_safe(sentence: str, cut: int) -> int:
+    """`cut`, moved back to the start of a number it would fall inside."""
+    for start, end in number_spans(sentence):
+        if start < cut < end:
+            return start
+    return cut
