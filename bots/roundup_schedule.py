@@ -15,6 +15,7 @@ clock; `tick()` is the whole decision, so tests never sleep.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import re
@@ -155,6 +156,20 @@ class RoundupScheduler:
         self._platform = platform
         self._post = post
         self._clock = clock
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        """Run the schedule loop in the background (call from a running event loop)."""
+        name = f"{self._platform} roundups"
+        self._task = asyncio.get_running_loop().create_task(self.run(), name=name)
+
+    async def stop(self) -> None:
+        """Stop the background loop, if it was started."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
 
     async def tick(self) -> list[str]:
         """Fire every due slot this replica wins; the channels posted to."""

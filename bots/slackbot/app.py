@@ -21,12 +21,14 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.config import Settings
+from bots.roundup_schedule import RoundupScheduler
 from bots.service import DigestService
 from bots.slackbot.commands import register_commands
 from bots.slackbot.deps import Deps
 from bots.slackbot.events import register_events
 from bots.slackbot.jobs import Jobs
 from bots.slackbot.replies import Poster
+from bots.slackbot.roundups import start_roundups
 from bots.slackbot.unfurl import register_unfurl
 
 DEFAULT_API_URL = "https://slack.com/api/"
@@ -46,9 +48,12 @@ class SlackBot:
     app: AsyncApp
     jobs: Jobs
     service: DigestService
+    roundups: RoundupScheduler | None = None
 
     async def close(self) -> None:
-        """Let every started digest finish and be posted."""
+        """Stop scheduled roundups; let every started digest finish and be posted."""
+        if self.roundups is not None:
+            await self.roundups.stop()
         await self.jobs.drain()
 
 
@@ -81,4 +86,4 @@ def build_bot(settings: Settings, service: DigestService) -> SlackBot:
     register_commands(app, deps)
     register_events(app, deps)
     register_unfurl(app, deps)
-    return SlackBot(app=app, jobs=deps.jobs, service=service)
+    return SlackBot(app=app, jobs=deps.jobs, service=service, roundups=start_roundups(deps))

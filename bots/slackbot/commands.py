@@ -1,4 +1,4 @@
-"""`/summarize`: usage help, `auto on|off`, and links or pasted text → digests.
+"""`/summarize`: usage help, `auto on|off`, `roundup …`, and links or pasted text → digests.
 
 The listener acknowledges at once (the "reading…" note is the ack's body, so
 Slack shows it within its 3-second window) and leaves the reading to a job.
@@ -10,11 +10,13 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
+from bots.roundups import roundup_args
 from bots.service import request_lang
 from bots.slackbot.deps import MAX_LINKS, Deps
 from bots.slackbot.links import plain_text
 from bots.slackbot.messages import say
 from bots.slackbot.replies import PLATFORM, Target
+from bots.slackbot.roundups import answer_roundup
 
 COMMAND = "/summarize"
 _HELP_WORDS = frozenset({"", "help", "帮助", "?"})
@@ -36,6 +38,9 @@ def register_commands(app: AsyncApp, deps: Deps) -> None:
         if word in _AUTO_WORDS:
             await ack()
             work = _set_auto(deps, target, on=_AUTO_WORDS[word])
+        elif (args := roundup_args(text)) is not None:
+            await ack()
+            work = answer_roundup(deps, target, args)
         else:
             await ack(text=say("reading", lang))
             work = deps.poster.answer(target, text, max_links=MAX_LINKS)

@@ -14,6 +14,8 @@ _TEXTS: dict[str, dict[str, str]] = {
             "• `/summarize <link>`: a digest of the article (up to {max_links} links at once)\n"
             "• `/summarize <pasted text>`: a digest of the text itself\n"
             "• `/summarize auto on|off`: summarise links pasted in this channel automatically\n"
+            "• `/summarize roundup [today|week|N days]`: what this channel shared, grouped; "
+            "`/summarize roundup schedule daily 18:00 [Area/City]` posts one every day\n"
             "• mention me in a thread to summarise the links of its first message\n"
             "• message menu → *Summarize with digestbot* works on any message"
         ),
@@ -22,6 +24,8 @@ _TEXTS: dict[str, dict[str, str]] = {
             "• `/summarize <链接>`：生成文章摘要（一次最多 {max_links} 个链接）\n"
             "• `/summarize <粘贴的文字>`：为这段文字生成摘要\n"
             "• `/summarize auto on|off`：自动摘要本频道中分享的链接\n"
+            "• `/summarize roundup [today|week|N days]`：汇总本频道分享的内容；"
+            "`/summarize roundup schedule daily 18:00 [Asia/Shanghai]` 每天定时发布\n"
             "• 在讨论串中 @ 我，摘要该讨论串首条消息中的链接\n"
             "• 消息菜单 → *Summarize with digestbot* 可用于任何消息"
         ),

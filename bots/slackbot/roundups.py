@@ -1,0 +1,63 @@
+"""Roundups on Slack: `/summarize roundup …`, and posting roundups (asked for or scheduled).
+
+A roundup goes to the channel as one or more messages, posted in order; any
+other answer (usage, nothing shared, a schedule confirmation) goes privately
+to whoever asked. Scheduled roundups come from a `RoundupScheduler` started
+with the bot and stopped when it closes.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from functools import partial
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bots.roundup_schedule import RoundupScheduler
+from bots.roundup_texts import say
+from bots.roundups import roundup_command
+from bots.slackbot.deps import Deps
+from bots.slackbot.replies import PLATFORM, Target
+from summarizer.render.blockkit import escape
+from summarizer.render.roundup_blockkit import roundup_messages
+from summarizer.roundup import Roundup
+
+__all__ = ["answer_roundup", "post_roundup", "start_roundups"]
+
+logger = logging.getLogger(__name__)
+
+
+async def answer_roundup(deps: Deps, target: Target, args: str) -> None:
+    """`/summarize roundup <args>`: post the roundup here, or tell the asker why not."""
+    answer = await roundup_command(
+        deps.service.store, PLATFORM, target.channel, args, lang=target.lang, now=datetime.now(UTC)
+    )
+    if answer.roundup is None:
+        await deps.poster.tell(target, escape(answer.note))
+        return
+    try:
+        await post_roundup(deps.client, target.channel, answer.roundup)
+    except SlackApiError as exc:
+        reason = str(exc.response.get("error", "error"))
+        logger.error("posting a roundup in %s failed: %s", target.channel, reason)
+        await deps.poster.tell(target, say("not_posted", target.lang, reason=reason))
+
+
+async def post_roundup(client: AsyncWebClient, channel: str, roundup: Roundup) -> None:
+    """Post the roundup's messages to `channel`, one after another, in order."""
+    for message in roundup_messages(roundup):
+        await client.chat_postMessage(
+            channel=channel, unfurl_links=False, unfurl_media=False, **message
+        )
+
+
+def start_roundups(deps: Deps) -> RoundupScheduler | None:
+    """Start posting scheduled roundups; None (logged) when the bot runs without a store."""
+    if deps.service.store is None:
+        logger.warning("no store: scheduled roundups are off")
+        return None
+    scheduler = RoundupScheduler(deps.service.store, PLATFORM, partial(post_roundup, deps.client))
+    scheduler.start()
+    return scheduler
