@@ -9,6 +9,7 @@ import pytest
 
 from summarizer.models import Lang
 from summarizer.segment import clauses, split_sentences
+from summarizer.tokenize import words
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
@@ -121,3 +122,19 @@ def test_offsets_index_the_text_for_every_corpus_document() -> None:
                 assert sentence.text == sentence.text.strip() and sentence.text
                 assert sentence.start >= previous_end
         assert split_sentences(text, lang), text[:80]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "number"),
+    [
+        ("营收4.15亿美元，同比增长", "zh", "4.15亿"),
+        ("利润率23.4%，好于预期", "zh", "23.4%"),
+        ("共1,234.5元的订单", "zh", "1,234.5"),
+        ("约3.5亿人在淘宝购物", "zh", "3.5亿"),
+        ("Revenue was 1,234.5 units", "en", "1,234.5"),
+        ("Margins were 23.4% last year", "en", "23.4%"),
+    ],
+)
+def test_tokenisation_keeps_numbers_whole(text: str, lang: Lang, number: str) -> None:
+    """jieba alone cuts "1,234.5" into "1", ",", "234.5"; our words() must not."""
+    assert number in words(text, lang)
