@@ -29,6 +29,8 @@ from bots.config import Settings
 from bots.discordbot.commands import build_tree, sync_if_changed
 from bots.discordbot.delivery import NO_MENTIONS
 from bots.discordbot.handlers import PLATFORM, Handlers
+from bots.discordbot.roundups import start_roundups
+from bots.roundup_schedule import RoundupScheduler
 from bots.service import DigestService
 
 log = logging.getLogger(__name__)
@@ -45,10 +47,12 @@ class DigestClient(discord.AutoShardedClient):
         self.service = DigestService(settings, platform=PLATFORM)
         self.handlers = Handlers(self.service, message_content=message_content)
         self.tree = build_tree(self, self.handlers)
+        self.roundups: RoundupScheduler | None = None
 
     async def setup_hook(self) -> None:
         """Runs after login, before the gateway: service, gateway address, command sync."""
         await self.service.start()
+        self.roundups = start_roundups(self, self.service)
         if self.settings.discord_api_base:
             _, url, _ = await self.http.get_bot_gateway()
             DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
@@ -64,6 +68,8 @@ class DigestClient(discord.AutoShardedClient):
         await self.handlers.on_message(message)
 
     async def close(self) -> None:
+        if self.roundups is not None:
+            await self.roundups.stop()
         await super().close()
         await self.service.close()
 

@@ -1,7 +1,8 @@
 """The application commands, and syncing them to Discord only when they changed.
 
 `/summarize input:<link or text> [private]`, `/summarize-auto mode:on|off`
-(Manage Channels) and the message context menu "Summarize". Discord rate-limits
+(Manage Channels), `/summarize-roundup [window]`, `/summarize-roundup-schedule
+when:` (Manage Channels) and the message context menu "Summarize". Discord rate-limits
 command syncs and a global sync takes a while to reach every client, so the
 payload's hash is kept in the data directory and a sync happens only when the
 command set differs from the last one sent for the same scope (one guild for
@@ -20,6 +21,7 @@ import discord
 from discord import app_commands
 
 from bots.discordbot.handlers import Handlers
+from bots.discordbot.roundups import answer_roundup
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +29,7 @@ log = logging.getLogger(__name__)
 def build_tree(
     client: discord.Client, handlers: Handlers
 ) -> app_commands.CommandTree[discord.Client]:
-    """A command tree with the three commands wired to `handlers`."""
+    """A command tree with every command wired to `handlers` (roundups to `roundups.py`)."""
     tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(client)
     tree.on_error = handlers.on_app_command_error  # type: ignore[method-assign]
 
@@ -45,6 +47,20 @@ def build_tree(
     @app_commands.guild_only()
     async def summarize_auto(interaction: discord.Interaction, mode: Literal["on", "off"]) -> None:
         await handlers.set_auto(interaction, mode == "on")
+
+    @tree.command(name="summarize-roundup", description="A roundup of the links shared here")
+    @app_commands.describe(window="today (default), week, or N days")
+    @app_commands.guild_only()
+    async def summarize_roundup(interaction: discord.Interaction, window: str = "today") -> None:
+        await answer_roundup(interaction, handlers.service, window, private=False)
+
+    @tree.command(name="summarize-roundup-schedule", description="Post a roundup here regularly")
+    @app_commands.describe(when="daily 18:00 [Area/City], weekly fri 17:00 [Area/City], or off")
+    @app_commands.default_permissions(manage_channels=True)
+    @app_commands.checks.has_permissions(manage_channels=True)
+    @app_commands.guild_only()
+    async def summarize_roundup_schedule(interaction: discord.Interaction, when: str) -> None:
+        await answer_roundup(interaction, handlers.service, f"schedule {when}", private=True)
 
     @tree.context_menu(name="Summarize")
     async def summarize_message(interaction: discord.Interaction, message: discord.Message) -> None:

@@ -23,7 +23,13 @@ async def test_commands_sync_to_the_dev_guild_once(
 
     ((path, commands),) = fake_discord.command_syncs
     assert path == f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands"
-    assert {c["name"] for c in commands} == {"summarize", "summarize-auto", "Summarize"}
+    assert {c["name"] for c in commands} == {
+        "summarize",
+        "summarize-auto",
+        "summarize-roundup",
+        "summarize-roundup-schedule",
+        "Summarize",
+    }
     auto_command = next(c for c in commands if c["name"] == "summarize-auto")
     assert str(auto_command["default_member_permissions"]) == "16"  # Manage Channels
 
