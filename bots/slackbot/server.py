@@ -60,6 +60,7 @@ def web_app(bot: SlackBot) -> web.Application:
 
 async def drain_jobs(bot: SlackBot, seconds: float) -> None:
     """Let started digests finish for up to `seconds`, then cancel the rest."""
+    logger.info("shutdown: letting running digests finish (up to %.0f s)", seconds)
     try:
         await asyncio.wait_for(bot.close(), timeout=seconds)
     except TimeoutError:
