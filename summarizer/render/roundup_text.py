@@ -27,6 +27,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "en": {
         "roundup": "Roundup",
         "articles": "{n} articles",
+        "article": "1 article",
         "other": "Other links",
         "all": "Links shared",
         "sources": "Also reported by",
@@ -39,6 +40,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "zh": {
         "roundup": "频道汇总",
         "articles": "{n} 篇文章",
+        "article": "1 篇文章",
         "other": "其他链接",
         "all": "分享的链接",
         "sources": "其他来源",
@@ -82,7 +84,9 @@ def title(roundup: Roundup) -> str:
     start, end = roundup.since, roundup.until
     zone = end.tzname() or ""
     window = f"{start:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M} {zone}".strip()
-    count = roundup_label("articles", roundup.lang, n=roundup.articles)
+    count = roundup_label(
+        "article" if roundup.articles == 1 else "articles", roundup.lang, n=roundup.articles
+    )
     return f"{roundup_label('roundup', roundup.lang)} · {window} · {count}"
 
 
