@@ -148,7 +148,7 @@ def migrated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 async def service(slack_settings: Settings, migrated_db: Path) -> AsyncIterator[DigestService]:
     shutil.copy(migrated_db, slack_settings.data_dir / DEFAULT_SQLITE_NAME)
-    service = DigestService(slack_settings)
+    service = DigestService(slack_settings, platform="slack")
     await service.start()
     yield service
     await service.close()

@@ -1,0 +1,136 @@
+"""The Slack HTTP app's operations surface: /healthz, /readyz, /metrics, request ids, limits.
+
+The real Bolt app over HTTP on 127.0.0.1 against the fake Slack and the local
+article server (the Slack adapter's fixtures), with the real SQLite store.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+
+from bots.logs import RequestIdFilter
+from tests.bots.slack.conftest import (
+    FORM,
+    SlackDriver,
+    fake_slack,
+    migrated_db,
+    service,
+    slack,
+    slack_settings,
+)
+from tests.bots.slack.fake_slack import FakeSlack
+from tests.bots.slack.pages import ACME, article_html
+from tests.support.article_server import ArticleServer
+
+# The Slack adapter's fixtures, shared.
+__all__ = ["fake_slack", "migrated_db", "service", "slack", "slack_settings"]
+
+
+def base(slack: SlackDriver) -> str:
+    return slack.url.rsplit("/slack/", 1)[0]
+
+
+async def get(slack: SlackDriver, path: str) -> httpx.Response:
+    return await slack.http.get(base(slack) + path)
+
+
+def sample(metrics: str, name: str, **labels: str) -> float:
+    """The value of one sample in Prometheus text format (0 when absent)."""
+    wanted = ",".join(f'{k}="{v}"' for k, v in sorted(labels.items()))
+    pattern = "^" + re.escape(f"{name}{{{wanted}}}" if labels else name) + r" (\S+)$"
+    match = re.search(pattern, metrics, re.MULTILINE)
+    return float(match.group(1)) if match else 0.0
+
+
+async def test_health_and_readiness_with_the_store_and_slack_up(slack: SlackDriver) -> None:
+    assert (await get(slack, "/healthz")).json() == {"ok": True}
+    ready = await get(slack, "/readyz")
+    assert ready.status_code == 200
+    assert ready.json() == {"ok": True, "store": True, "slack": True}
+
+
+@pytest.fixture
+def store_down(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIGESTBOT_DATABASE_URL", "postgresql://digestbot@127.0.0.1:1/none")
+
+
+async def test_not_ready_while_the_store_is_down_but_still_alive(
+    store_down: None, slack: SlackDriver
+) -> None:
+    ready = await get(slack, "/readyz")
+    assert ready.status_code == 503
+    assert ready.json() == {"ok": False, "store": False, "slack": True}
+    assert (await get(slack, "/healthz")).status_code == 200
+
+
+async def test_metrics_count_digests_cache_hits_fetch_errors_and_stages(
+    slack: SlackDriver, article_server: ArticleServer
+) -> None:
+    url = article_server.add("/acme", article_html("Acme raises $5M", ACME))
+    gone = article_server.add("/gone", b"<html>gone</html>", status=404)
+    for text in (url, url, gone):
+        await slack.command(text)
+        await slack.settle()
+    response = await get(slack, "/metrics")
+    assert response.headers["Content-Type"].startswith("text/plain")
+    text = response.text
+    assert sample(text, "digestbot_digests_total", outcome="ok", platform="slack") == 1
+    assert sample(text, "digestbot_digests_total", outcome="cached", platform="slack") == 1
+    assert sample(text, "digestbot_digests_total", outcome="error", platform="slack") == 1
+    assert sample(text, "digestbot_cache_lookups_total", result="hit") == 1
+    assert sample(text, "digestbot_cache_lookups_total", result="miss") == 2
+    assert sample(text, "digestbot_fetch_errors_total", kind="HTTPStatus") == 1
+    assert sample(text, "digestbot_stage_seconds_count", stage="fetch") == 2
+    assert sample(text, "digestbot_stage_seconds_count", stage="summarize") == 1
+    assert sample(text, "digestbot_stage_seconds_count", stage="ack") == 3
+    assert sample(text, "digestbot_digests_in_flight") == 0
+
+
+@pytest.mark.parametrize(
+    ("given", "logged"),
+    [("lb-7f3a9c", "lb-7f3a9c"), ('bad id {"forged": 1}', None)],
+)
+async def test_log_lines_of_a_request_and_its_job_share_one_request_id(
+    slack: SlackDriver,
+    article_server: ArticleServer,
+    caplog: pytest.LogCaptureFixture,
+    given: str,
+    logged: str | None,
+) -> None:
+    caplog.handler.addFilter(RequestIdFilter())
+    caplog.set_level(logging.INFO)
+    url = article_server.add("/acme", article_html("Acme raises $5M", ACME))
+    form = slack.interaction("slash_command", url, channel="C0LOGS", name="logs")
+    await slack.send(urlencode(form), FORM, headers={"X-Request-Id": given})
+    await slack.settle()
+    [digest_line] = [r for r in caplog.records if r.getMessage().startswith("digest ok")]
+    request_id = getattr(digest_line, "request_id", None)
+    assert request_id == logged if logged else re.fullmatch(r"[0-9a-f]{16}", str(request_id))
+
+
+@pytest.fixture
+def one_per_channel(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIGESTBOT_RATE_PER_CHANNEL", "1/minute")
+
+
+async def test_a_channel_over_its_limit_gets_a_polite_private_line(
+    one_per_channel: None,
+    slack: SlackDriver,
+    fake_slack: FakeSlack,
+    article_server: ArticleServer,
+) -> None:
+    url = article_server.add("/acme", article_html("Acme raises $5M", ACME))
+    await slack.command(url, name="first")
+    await slack.command(f"请总结 {url}", name="second")
+    await slack.settle()
+    assert len(fake_slack.to("chat.postMessage")) == 1
+    [refusal] = fake_slack.to("response_url")
+    assert refusal["name"] == "second" and refusal["response_type"] == "ephemeral"
+    assert "本频道" in refusal["text"] and "秒后再试" in refusal["text"]
+    metrics = (await get(slack, "/metrics")).text
+    assert sample(metrics, "digestbot_digests_total", outcome="rate_limited", platform="slack") == 1
