@@ -16,7 +16,7 @@ from summarizer.models import Lang
 from summarizer.numbers import number_spans
 from summarizer.segment import clauses
 
-__all__ = ["ELLIPSIS", "condense", "size"]
+__all__ = ["ELLIPSIS", "best_run", "condense", "size"]
 
 ELLIPSIS = "…"
 _TRAILING = "，,；;：: "
@@ -31,6 +31,15 @@ def condense(sentence: str, lang: Lang, limit: int, weight: Callable[[str], floa
     """`sentence` when it fits `limit`, else its best clause run marked with "…"."""
     if size(sentence, lang) <= limit:
         return sentence
+    return best_run(sentence, lang, limit, weight)
+
+
+def best_run(sentence: str, lang: Lang, limit: int, weight: Callable[[str], float]) -> str:
+    """The run of clauses with the highest total weight that fits, marked with "…".
+
+    Unlike `condense`, this picks a run even when the whole sentence fits:
+    with negative weights for dull clauses it finds the sentence's core.
+    """
     parts = clauses(sentence, lang)
     weights = [weight(part) for part in parts]
     sizes = [size(part, lang) for part in parts]

@@ -20,9 +20,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from summarizer.condense import condense, size
+from summarizer.condense import ELLIPSIS, best_run, condense, size
 from summarizer.models import Lang, Quote
 from summarizer.rank import Ranking
+from summarizer.tokenize import is_stopword
 
 __all__ = ["find_quotes"]
 
@@ -30,22 +31,29 @@ MAX_QUOTES = 3
 QUOTE_LIMIT = {"zh": 90, "en": 40}
 _MIN_QUOTE = {"zh": 8, "en": 6}
 _ZH_VERBS = (
-    "说道|说|表示|称|指出|强调|认为|坦言|透露|介绍|直言|回应|提到|写道|解释|补充|告诉|宣布|承认|提出"
+    "说道|说|表示|称|指出|强调|认为|坦言|透露|介绍|直言"
+    "|回应|提到|写道|解释|补充|告诉|宣布|承认|提出"
+    "|說道|說|稱|強調|認為|介紹|回應|寫道|解釋|補充|告訴|宣佈|承認"  # Traditional
 )
 _EN_VERBS = (
     "said|says|told|added|explained|noted|warned|claimed|insisted|admitted|wrote|according to"
 )
-_ZH_QUOTE = re.compile(r"[“「『]([^“”「」『』]{4,400})[”」』]")
-_EN_QUOTE = re.compile(r"[\"“]([^\"“”]{10,600})[\"”]")
+# Straight quotes pair up in order within a paragraph, however short the
+# quote: skipping a short one ("Star Trek") would pair every later mark wrongly.
+_ZH_QUOTE = re.compile(r"[“「『]([^“”「」『』\n]+)[”」』]")
+_EN_QUOTE = re.compile(r"\"([^\"\n]+)\"|“([^“”\n]+)”")
+_MAX_QUOTE_CHARS = 600
 _ZH_BEFORE = re.compile(
     rf"([\u4e00-\u9fffA-Za-z·]{{1,24}}?)(?:{_ZH_VERBS})(?:了|道|到)?[：:，,]?\s*$"
 )
 _ZH_AFTER = re.compile(rf"^[，,。]?\s*([\u4e00-\u9fffA-Za-z·]{{1,24}}?)(?:{_ZH_VERBS})")
+# A name: up to four capitalised words or initials; never runs over a full stop.
+_EN_NAME = r"(?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s){0,3}[A-Z][\w'’-]*"
 _EN_BEFORE = re.compile(
-    rf"((?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w.'’-]*|[Hh]e|[Ss]he|[Tt]hey)\s(?:{_EN_VERBS})[^\"“]{{0,40}}[,:]?\s*$"
+    rf"({_EN_NAME}|[Hh]e|[Ss]he|[Tt]hey)\s(?:{_EN_VERBS})[^\"“]{{0,40}}[,:]?\s*$"
 )
 _EN_AFTER = re.compile(
-    rf"^[,.]?\s*(?:(?:{_EN_VERBS})\s((?:[A-Z][\w.'’-]*\s?){{1,4}})|((?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w.'’-]*|he|she|they)\s(?:{_EN_VERBS}))"
+    rf"^[,.]?\s*(?:(?:{_EN_VERBS})\s({_EN_NAME})|({_EN_NAME}|he|she|they)\s(?:{_EN_VERBS}))"
 )
 _EN_NAME_VERB = re.compile(r"((?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*)\s(?:said|says|told)\b")
 _PRONOUNS = frozenset(
@@ -55,11 +63,19 @@ _ZH_NAME_VERB = re.compile(
     rf"([\u4e00-\u9fff]{{2,3}})(?:再次|也|还|一再|进一步|曾)?(?:{_ZH_VERBS})"
 )
 _ZH_LEADING = re.compile(r"^(?:但|而|并|同时|此外|对此|他还|她还|还|也|随后|最后)")
-_FIRST_PERSON = {"zh": re.compile(r"我们|我"), "en": re.compile(r"\b(?:I|we|We|our|Our)\b")}
+# "我国", "我省", "我市"… are how Chinese news says "the country", not a speaker's "I".
+_FIRST_PERSON = {
+    "zh": re.compile(r"我(?![国省市区县军校院方])"),
+    "en": re.compile(r"\b(?:I|we|We|our|Our)\b"),
+}
 _CLAIM = {
     "zh": re.compile(r"的[\u4e00-\u9fff]{1,4}是|不是|最关键|根本|一定|必须|不在于|而在于|本质"),
     "en": re.compile(r"\b(?:is|must|will|key|need|believe)\b"),
 }
+
+
+_QUOTE_MARKS = re.compile(r"[“”「」『』\"]")
+_EDGES = " ,，-—–"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,29 +88,31 @@ class _Candidate:
 def find_quotes(
     text: str, ranking: Ranking, *, lang: Lang, key_points: frozenset[int]
 ) -> list[Quote]:
-    """Up to three quotes, best first, none overlapping a key point."""
-    direct = [c for c in _direct(text, ranking, lang) if c.sentence not in key_points]
-    chosen = sorted(direct, key=lambda c: -c.score)[:MAX_QUOTES]
-    if len(chosen) < MAX_QUOTES:
-        used = key_points | {c.sentence for c in chosen}
-        chosen += _claims(ranking, lang, used)[: MAX_QUOTES - len(chosen)]
-    return [c.quote for c in chosen]
+    """Up to three quotes, best first, none overlapping a key point.
+
+    Claims stand in for quotes only when the text quotes nobody directly: in
+    a news story, first-person sentences are someone's quoted words already.
+    """
+    direct = list(_direct(text, ranking, lang))
+    candidates = direct or _claims(ranking, lang)
+    kept = [c for c in candidates if c.sentence not in key_points]
+    return [c.quote for c in sorted(kept, key=lambda c: -c.score)[:MAX_QUOTES]]
 
 
 def _direct(text: str, ranking: Ranking, lang: Lang) -> Iterator[_Candidate]:
     pattern = _ZH_QUOTE if lang == "zh" else _EN_QUOTE
     last_speaker: str | None = None
+    previous = 0
     for match in pattern.finditer(text):
-        words = match.group(1).strip()
-        if size(words, lang) < _MIN_QUOTE[lang]:
+        words = (match.group(1) or match.group(match.lastindex or 1)).strip(_EDGES)
+        if size(words, lang) < _MIN_QUOTE[lang] or len(words) > _MAX_QUOTE_CHARS:
             continue
         found, speaker = _speaker(text, match.start(), match.end(), lang)
         if not found:
             continue
         if speaker in _PRONOUNS or speaker is None:
-            speaker = last_speaker
-        else:
-            last_speaker = speaker
+            speaker = _named_between(text, previous, match.start(), lang) or last_speaker
+        last_speaker, previous = speaker, match.end()
         index = _sentence_at(ranking, match.start())
         quoted = condense(words, lang, QUOTE_LIMIT[lang], lambda part: float(len(part)))
         yield _Candidate(Quote(quoted, speaker), index, ranking.scores[index] + 0.5)
@@ -117,6 +135,17 @@ def _speaker(text: str, start: int, end: int, lang: Lang) -> tuple[bool, str | N
     return False, None
 
 
+def _named_between(text: str, start: int, end: int, lang: Lang) -> str | None:
+    """The last person the text says something of ("John Grunsfeld said") in a span."""
+    pattern = _ZH_NAME_VERB if lang == "zh" else _EN_NAME_VERB
+    names = [m.group(1) for m in pattern.finditer(text, max(start, end - 600), end)]
+    return next((n for n in reversed(names) if _is_name(n)), None)
+
+
+def _is_name(word: str) -> bool:
+    return word not in _PRONOUNS and not word.startswith(("他", "她")) and not is_stopword(word)
+
+
 def _sentence_at(ranking: Ranking, offset: int) -> int:
     for sentence in ranking.sentences:
         if sentence.start <= offset < sentence.end:
@@ -124,32 +153,35 @@ def _sentence_at(ranking: Ranking, offset: int) -> int:
     return len(ranking.sentences) - 1
 
 
-def _claims(ranking: Ranking, lang: Lang, used: frozenset[int]) -> list[_Candidate]:
-    """A transcript's strongest first-person claims, attributed to its one speaker."""
+def _claims(ranking: Ranking, lang: Lang) -> list[_Candidate]:
+    """A transcript's strongest first-person claims, attributed to its one speaker.
+
+    Each claim is the sentence's densest run of assertion clauses ("互联网+电影的
+    主语是电影", "不在于…而在于…"): a clause without a marker costs half what one
+    with a marker earns, so a run bridges one plain clause but never pads
+    itself out to the length limit. A run with no marker, or a question, is no claim;
+    the others rank by their score times the markers the claim kept.
+    """
     speaker = _dominant_speaker(ranking, lang)
     if speaker is None:
         return []
-    weight = _claim_weight(ranking, lang)
-    spoken = [
-        s for s in ranking.sentences if s.index not in used and _FIRST_PERSON[lang].search(s.text)
-    ]
-    spoken.sort(key=lambda s: -ranking.scores[s.index] * _claim_bonus(s.text, lang))
     candidates = []
-    for sentence in spoken[: MAX_QUOTES * 2]:
-        text = condense(sentence.text, lang, QUOTE_LIMIT[lang] * 2 // 3, weight)
-        score = ranking.scores[sentence.index] * _claim_bonus(text, lang)
-        candidates.append(_Candidate(Quote(text, speaker), sentence.index, score))
-    return sorted(candidates, key=lambda c: -c.score)
+    for sentence in ranking.sentences:
+        if _FIRST_PERSON[lang].search(sentence.text) and not _QUOTE_MARKS.search(sentence.text):
+            text = best_run(sentence.text, lang, QUOTE_LIMIT[lang], _claim_weight(lang))
+            if not _CLAIM[lang].search(text) or text.rstrip(ELLIPSIS).endswith(("？", "?")):
+                continue  # no assertion, or a question: not a claim
+            score = ranking.scores[sentence.index] * _claim_bonus(text, lang)
+            candidates.append(_Candidate(Quote(text, speaker), sentence.index, score))
+    return candidates
 
 
 def _claim_bonus(text: str, lang: Lang) -> float:
-    return 1 + 0.2 * min(len(_CLAIM[lang].findall(text)), 4)
+    return 1 + 0.5 * min(len(_CLAIM[lang].findall(text)), 3)
 
 
-def _claim_weight(ranking: Ranking, lang: Lang) -> Callable[[str], float]:
-    """Clause weight for condensing a claim: assertion markers plus topical words."""
-    topical = ranking.clause_weight(lang)
-    return lambda part: 2.0 * len(_CLAIM[lang].findall(part)) + topical(part)
+def _claim_weight(lang: Lang) -> Callable[[str], float]:
+    return lambda part: 1.0 if _CLAIM[lang].search(part) else -0.5
 
 
 def _dominant_speaker(ranking: Ranking, lang: Lang) -> str | None:
@@ -161,5 +193,5 @@ def _dominant_speaker(ranking: Ranking, lang: Lang) -> str | None:
         names = Counter(m.group(1) for m in _ZH_NAME_VERB.finditer(text))
     else:
         names = Counter(m.group(1) for m in _EN_NAME_VERB.finditer(text))
-    names = Counter({n: c for n, c in names.items() if n not in _PRONOUNS})
+    names = Counter({n: c for n, c in names.items() if _is_name(n)})
     return names.most_common(1)[0][0] if names else None
