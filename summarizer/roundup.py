@@ -206,14 +206,24 @@ def _story_figures(story: _Story) -> list[SourcedFigure]:
 def _sharers(
     shared: Sequence[tuple[SharedLink, Digest | None]], read: dict[str, Digest]
 ) -> tuple[Sharer, ...]:
-    """Who shared what, busiest first; an unread link shows as its stored title or URL."""
-    titles: dict[str | None, dict[str, None]] = {}
+    """Who shared what, busiest first, each link once under its best-known title."""
+    names = _titles(shared, read)
+    links: dict[str | None, dict[str, None]] = {}
     for link, _ in shared:
-        digest = read.get(link.url)
-        title = _source(link.url, digest).title if digest else link.title or link.url
-        titles.setdefault(link.user, {})[title] = None
-    ranked = sorted(titles.items(), key=lambda item: -len(item[1]))
-    return tuple(Sharer(user, tuple(names)) for user, names in ranked)
+        links.setdefault(link.user, {})[link.url] = None
+    ranked = sorted(links.items(), key=lambda item: -len(item[1]))
+    return tuple(Sharer(user, tuple(names[url] for url in urls)) for user, urls in ranked)
+
+
+def _titles(
+    shared: Sequence[tuple[SharedLink, Digest | None]], read: dict[str, Digest]
+) -> dict[str, str]:
+    """URL → its digest's title, else a title stored with any of its shares, else the URL."""
+    titles = {url: _source(url, digest).title for url, digest in read.items()}
+    for link, _ in shared:
+        if link.title and link.url not in titles:
+            titles[link.url] = link.title
+    return {link.url: titles.get(link.url, link.url) for link, _ in shared}
 
 
 def _majority_lang(digests: list[Digest]) -> Lang:
