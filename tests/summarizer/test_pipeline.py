@@ -1,0 +1,93 @@
+"""Golden test: the digest of the bundled sample, the product's canonical demo."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from summarizer import Digest, summarize
+from summarizer.errors import NoSentences
+
+SAMPLE = (
+    Path(__file__).resolve().parents[2] / "bots" / "samples" / "huxiu-118050-internet-plus-film.md"
+)
+
+
+@pytest.fixture(scope="module")
+def digest() -> Digest:
+    return summarize(SAMPLE.read_text(encoding="utf-8"))
+
+
+def test_metadata_comes_from_the_front_matter(digest: Digest) -> None:
+    assert digest.title == "阿里CEO张勇论互联网+电影：电影是主语，互联网要推动乘数效应"
+    assert digest.site == "虎嗅"
+    assert digest.url == "https://www.huxiu.com/article/118050"
+    assert digest.published == "2015-06-17 18:28"
+    assert digest.lang == "zh"
+
+
+def test_reading_time_matches_about_400_characters_a_minute(digest: Digest) -> None:
+    assert 2500 < digest.length < 5000
+    assert digest.reading_minutes == -(-digest.length // 400)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("5.3亿人民币", Decimal("530000000")),
+        ("6000万用户", Decimal("60000000")),
+        ("24部电影", Decimal("24")),
+        ("570亿", Decimal("57000000000")),
+        ("3.5亿人", Decimal("350000000")),
+    ],
+)
+def test_key_figures(digest: Digest, text: str, value: Decimal) -> None:
+    assert {f.text: f.value for f in digest.figures}.get(text) == value
+
+
+def test_no_years_or_version_labels_among_figures(digest: Digest) -> None:
+    shown = [f.text for f in digest.figures]
+    assert not any(t.startswith(("2015", "2000", "1.0", "2.0")) for t in shown), shown
+    assert len(shown) <= 6
+
+
+def test_quotes_carry_the_thesis(digest: Digest) -> None:
+    assert any("互联网+电影的主语是电影" in q.text for q in digest.quotes)
+    assert {q.speaker for q in digest.quotes} == {"张勇"}
+
+
+def test_readable_in_chat(digest: Digest) -> None:
+    assert len(digest.key_points) == 3
+    assert all(len(point) <= 120 for point in digest.key_points)
+    assert len(digest.tldr) + sum(len(p) for p in digest.key_points) <= 600
+    assert len(digest.tldr) <= 120
+
+
+def test_keywords(digest: Digest) -> None:
+    assert 5 <= len(digest.keywords) <= 8
+    assert "电影" in digest.keywords and "互联网" in digest.keywords
+
+
+def test_json_round_trip(digest: Digest) -> None:
+    data = digest.to_dict()
+    assert {"key_points", "quotes", "figures", "keywords", "tldr"} <= set(data)
+    assert Digest.from_dict(data) == digest
+
+
+def test_max_points_and_language_override() -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert len(summarize(text, max_points=5).key_points) == 5
+    english = (
+        "The council approved the budget on Monday. Schools get more money this year. "
+        "Roads will be repaired in the spring. Parks stay open longer in the summer."
+    )
+    assert summarize(english).lang == "en"
+    assert summarize(english, lang="zh").lang == "zh"
+
+
+@pytest.mark.parametrize("text", ["。。。！！！", "😀😀😀 🎉🎉", "... --- !!!"])
+def test_text_without_sentences_is_refused(text: str) -> None:
+    with pytest.raises(NoSentences):
+        summarize(text)
