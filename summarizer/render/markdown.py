@@ -16,7 +16,8 @@ def render_markdown(digest: Digest) -> str:
     """The whole digest as Markdown."""
     lang = digest.lang
     title = digest.title or label("untitled", lang)
-    lines = [f"## [{title}]({digest.url})" if digest.url else f"## {title}"]
+    link_text = title.replace("[", "\\[").replace("]", "\\]")  # a stray "]" would end the link
+    lines = [f"## [{link_text}]({digest.url})" if digest.url else f"## {title}"]
     lines += ["", "*" + " · ".join(meta_parts(digest)) + "*", ""]
     lines += [f"**{label('tldr', lang)}:** {digest.tldr}", ""]
     lines += [f"**{label('key_points', lang)}**", ""]
