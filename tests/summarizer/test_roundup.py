@@ -17,6 +17,7 @@ from summarizer.render.roundup_embed import roundup_embeds
 from summarizer.render.roundup_markdown import render_roundup_markdown
 from summarizer.render.roundup_text import pack_lines
 from summarizer.roundup import Roundup, build_roundup
+from tests.support.roundup_data import story
 
 SINCE = datetime(2026, 3, 2, tzinfo=UTC)
 UNTIL = datetime(2026, 3, 9, tzinfo=UTC)
@@ -198,27 +199,10 @@ def test_an_empty_window_says_so() -> None:
     assert "Nothing was shared" in json.dumps(message["blocks"])
 
 
-def word(n: int) -> str:
-    """A made-up word of its own for every n, so stories share no vocabulary."""
-    letters = ""
-    while True:
-        n, digit = divmod(n, 100)
-        letters += "bcdfghjklmnpqrstvwxz"[digit // 5] + "aeiou"[digit % 5]
-        if n == 0:
-            return letters
-
-
 def week_of(count: int) -> Roundup:
     """A busy week: `count` distinct stories with long TL;DRs and figures, two sharers."""
-    pairs = []
-    for n in range(count):
-        url = f"https://site{n % 7}.example/story-{n}"
-        own = [word(1000 + n * 12 + i) for i in range(12)]
-        tldr = " ".join(own).capitalize() + ". " + " ".join(reversed(own)) + "." * 1
-        tldr = (tldr + " ") * 3
-        money = figure(f"${n + 10} million", str((n + 10) * 10**6), "USD", "money", f"{n} context")
-        d = digest(f"Headline {n:02d}", tldr.strip(), own[:3], url=url, figures=[money])
-        pairs.append((Link(url, user=f"U{n % 2}"), d))
+    stories = [story(n) for n in range(count)]
+    pairs = [(Link(d.url or "", user=f"U{n % 2}"), d) for n, d in enumerate(stories)]
     return build_roundup(pairs, since=SINCE, until=UNTIL)
 
 
