@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,6 +18,7 @@ from bots.roundups import roundup_args, roundup_command
 from bots.storage import Share, SqlStore, open_store
 from summarizer.models import Digest
 from summarizer.roundup import Roundup
+from tests.bots.test_storage import Backend, FakeClock
 from tests.support.store_servers import REDIS_VAR, server_url, store_database
 
 PLATFORM = "slack"
@@ -27,40 +27,18 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 FRIDAY_18_SHANGHAI = datetime(2026, 3, 6, 10, 0, tzinfo=UTC)
 
 
-@dataclass
-class FakeClock:
-    now: datetime
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@dataclass
-class Replicas:
-    """Stores on one database (and one Redis), as separate bot processes would open them."""
-
-    settings: Settings
-    clock: FakeClock
-    opened: list[SqlStore] = field(default_factory=list)
-
-    async def store(self) -> SqlStore:
-        store = await open_store(self.settings, clock=self.clock)
-        self.opened.append(store)
-        return store
-
-
 @pytest.fixture(
     params=[("sqlite", False), ("postgres", False), ("sqlite", True)],
     ids=["sqlite", "postgres", "redis"],
 )
-async def replicas(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Replicas]:
+async def replicas(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Backend]:
     kind, with_redis = request.param
     redis_url = server_url(REDIS_VAR) if with_redis else None
     async with store_database(kind, tmp_path) as url:
         settings = Settings(
             DIGESTBOT_DATA_DIR=tmp_path, DIGESTBOT_DATABASE_URL=url, DIGESTBOT_REDIS_URL=redis_url
         )
-        found = Replicas(settings, FakeClock(FRIDAY_18_SHANGHAI - timedelta(days=3)))
+        found = Backend(settings, FakeClock(FRIDAY_18_SHANGHAI - timedelta(days=3)))
         yield found
         for store in found.opened:
             await store.close()
@@ -241,9 +219,9 @@ class Posts:
         self.posted.append((channel, roundup))
 
 
-async def test_a_schedule_fires_exactly_once_across_two_replicas(replicas: Replicas) -> None:
+async def test_a_schedule_fires_exactly_once_across_two_replicas(replicas: Backend) -> None:
     channel = f"C-{uuid.uuid4().hex[:8]}"  # a Redis shared between runs has not seen it
-    first, second = await replicas.store(), await replicas.store()
+    first, second = await replicas.replica(), await replicas.replica()
     clock = replicas.clock
     await roundup_command(
         first, PLATFORM, channel, "schedule daily 18:00 Asia/Shanghai", lang="en", now=clock.now
@@ -270,9 +248,9 @@ async def test_a_schedule_fires_exactly_once_across_two_replicas(replicas: Repli
     assert urls(posts.posted[1][1]) == ["https://news.example/2"]
 
 
-async def test_a_schedule_survives_a_restart(replicas: Replicas) -> None:
+async def test_a_schedule_survives_a_restart(replicas: Backend) -> None:
     channel = f"C-{uuid.uuid4().hex[:8]}"
-    before = await replicas.store()
+    before = await replicas.replica()
     await roundup_command(
         before,
         PLATFORM,
@@ -285,7 +263,7 @@ async def test_a_schedule_survives_a_restart(replicas: Replicas) -> None:
     await before.close()
     replicas.opened.remove(before)
 
-    after = await replicas.store()
+    after = await replicas.replica()
     posts = Posts()
     replicas.clock.now = FRIDAY_18_SHANGHAI + timedelta(minutes=40)  # restarted a little late
     assert await RoundupScheduler(after, PLATFORM, posts, clock=replicas.clock).tick() == [channel]
