@@ -7,7 +7,7 @@ and nothing is registered at import. What is counted:
     digestbot_digests_total{platform, outcome}    ok | cached | error | rate_limited
     digestbot_fetch_errors_total{kind}            the FetchError subclass (Timeout, Walled, …)
     digestbot_stage_seconds{stage}                fetch (download + extract), summarize, digest
-    digestbot_cache_lookups_total{result}         hit | miss
+    digestbot_cache_lookups_total{result}         hit | miss | shared (joined a reading in progress)
     digestbot_digests_in_flight                   digests being made right now
 """
 

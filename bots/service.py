@@ -78,6 +78,7 @@ class DigestService:
         self._client: httpx.AsyncClient | None = None
         self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="digest")
         self._claims: dict[str, float] = {}
+        self._running: dict[tuple[str, str], asyncio.Future[Outcome]] = {}
         self._limits = RateLimits(
             per_user=settings.rate_per_user,
             per_channel=settings.rate_per_channel,
@@ -140,9 +141,20 @@ class DigestService:
         """The digest of the article at `url`, from the cache when it is fresh."""
         key = normalize_url(url)
         with self.metrics.stage("digest"), self.metrics.in_flight.track_inprogress():
-            outcome = await self._digest_url(key, url, lang)
+            outcome = await self._once(key, url, lang)
         self.metrics.outcome("cached" if outcome.cached else "error" if outcome.error else "ok")
         return outcome
+
+    async def _once(self, key: str, url: str, lang: str) -> Outcome:
+        """Requests for a link already being read here wait for that reading, not a second one."""
+        running = self._running.get((key, lang))
+        if running is not None:
+            self.metrics.cache_lookups.labels("shared").inc()
+            return await asyncio.shield(running)
+        task = asyncio.ensure_future(self._digest_url(key, url, lang))
+        self._running[(key, lang)] = task
+        task.add_done_callback(lambda _: self._running.pop((key, lang), None))
+        return await asyncio.shield(task)
 
     async def _digest_url(self, key: str, url: str, lang: str) -> Outcome:
         cached = await self._cached(key)
