@@ -23,6 +23,7 @@ from summarizer import Article, summarize
 from summarizer.charset import decode_html
 from summarizer.errors import BinaryInput, DigestbotError, InputTooLarge
 from summarizer.render.markdown import render_markdown
+from summarizer.source import parse_source
 from summarizer.tokenize import warm_up
 from summarizer.urls import find_links
 
@@ -46,7 +47,10 @@ def load(source: str, settings: Settings) -> Article | str:
         raise Failure(f"no such file: {source}")
     if path.stat().st_size > MAX_FILE_BYTES:
         raise InputTooLarge(f"{path.stat().st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Failure(f"cannot read {source}: {exc.strerror}") from exc
     if path.suffix.lower() in HTML_SUFFIXES:
         from summarizer.extract import extract  # heavy; only HTML needs it
 
@@ -85,10 +89,14 @@ def _fail(message: str) -> None:
 
 
 def _settings(*, quiet: bool = False) -> Settings:
-    """Settings from the environment; one-shot commands log only warnings unless asked."""
+    """Settings from the environment; one-shot commands log only errors unless asked.
+
+    Their failure is already the one line they print ("blocked host" needs no
+    second, JSON-formatted, line).
+    """
     settings = Settings()
     explicit = "log_level" in settings.model_fields_set
-    configure_logging(settings.log_level if explicit or not quiet else "WARNING")
+    configure_logging(settings.log_level if explicit or not quiet else "ERROR")
     return settings
 
 
@@ -106,8 +114,10 @@ def summarize_command(
         _fail("--lang must be zh or en")
     settings = _settings(quiet=True)
     try:
-        warm_up(settings.data_dir)
-        digest = summarize(load(source, settings), lang=lang, max_points=points)  # type: ignore[arg-type]
+        loaded = load(source, settings)
+        article = loaded if isinstance(loaded, Article) else parse_source(loaded)
+        warm_up(settings.data_dir)  # after the input checks: a bad file fails fast
+        digest = summarize(article, lang=lang, max_points=points)  # type: ignore[arg-type]
     except (DigestbotError, Failure) as exc:
         _fail(exc.user_message() if isinstance(exc, DigestbotError) else str(exc))
         return
@@ -153,10 +163,10 @@ def run_command() -> None:
 
         run_discord()
     else:
+        if "log_level" not in settings.model_fields_set:
+            configure_logging("ERROR")  # before the imports: alembic logs as it loads
         from bots.console import run_console
 
-        if "log_level" not in settings.model_fields_set:
-            configure_logging("ERROR")  # the console shows errors as answers already
         asyncio.run(run_console(settings))
 
 
