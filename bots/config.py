@@ -68,7 +68,7 @@ class Settings(BaseSettings):
 
     rate_per_user: str = Field(default="10/minute", alias="DIGESTBOT_RATE_PER_USER")
     rate_per_channel: str = Field(default="60/minute", alias="DIGESTBOT_RATE_PER_CHANNEL")
-    fetch_concurrency: int = Field(default=16, ge=1, alias="DIGESTBOT_FETCH_CONCURRENCY")
+    fetch_concurrency: int = Field(default=8, ge=1, alias="DIGESTBOT_FETCH_CONCURRENCY")
     fetch_per_host: int = Field(default=4, ge=1, alias="DIGESTBOT_FETCH_PER_HOST")
     workers: int = Field(default=2, ge=1, alias="DIGESTBOT_WORKERS")
     shutdown_seconds: float = Field(default=20.0, ge=0, alias="DIGESTBOT_SHUTDOWN_SECONDS")

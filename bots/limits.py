@@ -7,8 +7,9 @@ polite line in the requester's language instead of a digest. If Redis cannot be
 reached the request is allowed and the failure logged: a limit is a courtesy,
 not worth a lost answer.
 
-`FetchGate` bounds how many articles this process reads at once, overall and
-per host, so a burst of links can neither exhaust sockets nor hammer one site.
+`FetchGate` bounds how many articles this process reads at once (fetch,
+extraction and summary), overall and per host, so a burst of links can neither
+exhaust sockets, hammer one site, nor crowd the event loop out with CPU work.
 """
 
 from __future__ import annotations

@@ -163,7 +163,10 @@ class DigestService:
             return Outcome(key, cached, cached=True)
         started = time.perf_counter()
         try:
-            digest = await self._summarize(await self._fetch(url))
+            # The whole reading holds a slot: bounding the CPU work too keeps the event
+            # loop (acks, heartbeats) responsive however long the queue gets.
+            async with self._gate.slot(urlsplit(url).hostname or ""):
+                digest = await self._summarize(await self._fetch(url))
         except DigestbotError as exc:
             logger.info("digest failed url=%s error=%s", key, type(exc).__name__)
             return Outcome(key, error=exc.user_message(lang))
@@ -175,14 +178,13 @@ class DigestService:
         return Outcome(key, digest)
 
     async def _fetch(self, url: str) -> Article:
-        """Fetch within the per-process and per-host bounds; count failures by kind."""
+        """Fetch and extract the article; count failures by kind."""
         assert self._client is not None, "DigestService.start() was not called"
         try:
-            async with self._gate.slot(urlsplit(url).hostname or ""):
-                with self.metrics.stage("fetch"):
-                    return await fetch_article(
-                        url, client=self._client, settings=self.settings.fetch_settings()
-                    )
+            with self.metrics.stage("fetch"):
+                return await fetch_article(
+                    url, client=self._client, settings=self.settings.fetch_settings()
+                )
         except FetchError as exc:
             self.metrics.fetch_errors.labels(type(exc).__name__).inc()
             raise
