@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
 
 from bots.config import Settings
 from bots.discordbot.client import serve
@@ -19,5 +20,16 @@ def run_discord() -> None:
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(settings))
+    with contextlib.suppress(KeyboardInterrupt, asyncio.CancelledError):
+        asyncio.run(_serve_until_terminated(settings))
+
+
+async def _serve_until_terminated(settings: Settings) -> None:
+    """SIGTERM (container stop, systemd) closes the gateway, the HTTP session and the store.
+
+    Without a handler, Python as a container's PID 1 would ignore SIGTERM and be killed.
+    """
+    task = asyncio.current_task()
+    assert task is not None
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
+    await serve(settings)
