@@ -78,10 +78,12 @@ JAVASCRIPT_PHRASES = (
     "请开启javascript",
 )
 WALL_MAX_CHARS = 600
+# Cookie banners sit on ordinary articles too: a consent *wall* leaves almost no text.
+CONSENT_MAX_CHARS = 200
 
 # Below this many non-space characters a page has no article to summarise.
 MIN_ARTICLE_CHARS = 80
 # A page whose visible text is mostly link text, and whose main text is mostly
-# paragraphs without a sentence end (headlines), is a home page or link list.
+# paragraphs that are themselves links (headlines), is a home page or link list.
 MAX_PAGE_LINK_DENSITY = 0.5
-MIN_PROSE_SHARE = 0.3
+MAX_LINKED_SHARE = 0.5
