@@ -71,8 +71,12 @@ def _head(sentence: str, lang: Lang, limit: int) -> str:
 
 
 def _number_safe(sentence: str, cut: int) -> int:
-    """`cut`, moved back to the start of a number it would fall inside."""
+    """`cut`, moved back to the start of a number it would fall inside.
+
+    A number that starts the sentence and outruns the limit is cut after all:
+    an empty point would say less than half a number.
+    """
     for start, end in number_spans(sentence):
         if start < cut < end:
-            return start
+            return start if sentence[:start].strip() else cut
     return cut

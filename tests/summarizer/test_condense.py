@@ -83,3 +83,7 @@ def test_one_clause_longer_than_the_limit_keeps_its_head() -> None:
     assert result.endswith(ELLIPSIS)
     assert sentence.startswith(result[:-1])
     assert size(result, "zh") <= 31
+
+
+def test_a_sentence_that_is_one_long_number_still_says_something() -> None:
+    assert condense("一" * 500, "zh", 80, _by_length) == "一" * 80 + ELLIPSIS
