@@ -8,7 +8,7 @@ pieces of it to the core (`fetch_settings()`); nothing else reads
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -71,6 +71,9 @@ class Settings(BaseSettings):
     fetch_concurrency: int = Field(default=8, ge=1, alias="DIGESTBOT_FETCH_CONCURRENCY")
     fetch_per_host: int = Field(default=4, ge=1, alias="DIGESTBOT_FETCH_PER_HOST")
     workers: int = Field(default=2, ge=1, alias="DIGESTBOT_WORKERS")
+    worker_mode: Literal["process", "thread"] = Field(
+        default="process", alias="DIGESTBOT_WORKER_MODE"
+    )
     shutdown_seconds: float = Field(default=20.0, ge=0, alias="DIGESTBOT_SHUTDOWN_SECONDS")
 
     discord_token: SecretStr | None = Field(default=None, alias="DISCORD_TOKEN")

@@ -17,10 +17,11 @@ import asyncio
 import logging
 import re
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import partial
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -29,16 +30,16 @@ from bots.config import Settings
 from bots.limits import FetchGate, RateLimits, polite_refusal
 from bots.metrics import Metrics
 from bots.storage import Share, Store, StoreUnavailable, open_store
-from summarizer import summarize
+from bots.workers import digest_page, digest_source, make_pool
 from summarizer.errors import DigestbotError, FetchError
-from summarizer.fetch import fetch_article, make_client
-from summarizer.models import Article, Digest
-from summarizer.tokenize import warm_up
+from summarizer.fetch import Page, fetch_page, make_client
+from summarizer.models import Digest
 from summarizer.urls import find_links, is_article_candidate, normalize_url
 
 __all__ = ["MAX_LINKS", "DigestService", "Outcome", "request_lang"]
 
 logger = logging.getLogger(__name__)
+_Input = TypeVar("_Input", Page, str)
 
 MAX_LINKS = 5
 DEDUPE_WINDOW = timedelta(hours=24)
@@ -76,7 +77,7 @@ class DigestService:
         self.metrics = Metrics(platform)
         self._own_store = store is None
         self._client: httpx.AsyncClient | None = None
-        self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="digest")
+        self._pool: Executor | None = None
         self._claims: dict[str, float] = {}
         self._running: dict[tuple[str, str], asyncio.Future[Outcome]] = {}
         self._limits = RateLimits(
@@ -94,8 +95,8 @@ class DigestService:
                 self.store = await open_store(self.settings)
             except StoreUnavailable as exc:
                 logger.warning("running without a store: %s", exc)
-        await asyncio.get_running_loop().run_in_executor(
-            self._pool, warm_up, self.settings.data_dir
+        self._pool = await asyncio.to_thread(
+            make_pool, self.settings.worker_mode, self.settings.workers, self.settings.data_dir
         )
 
     async def close(self) -> None:
@@ -104,7 +105,8 @@ class DigestService:
             await self._client.aclose()
         if self.store is not None and self._own_store:
             await self.store.close()
-        self._pool.shutdown(wait=True)
+        if self._pool is not None:
+            await asyncio.to_thread(self._pool.shutdown, wait=True)
 
     async def digest_request(
         self,
@@ -166,7 +168,7 @@ class DigestService:
             # The whole reading holds a slot: bounding the CPU work too keeps the event
             # loop (acks, heartbeats) responsive however long the queue gets.
             async with self._gate.slot(urlsplit(url).hostname or ""):
-                digest = await self._summarize(await self._fetch(url))
+                digest = await self._work(digest_page, await self._fetch(url))
         except DigestbotError as exc:
             logger.info("digest failed url=%s error=%s", key, type(exc).__name__)
             return Outcome(key, error=exc.user_message(lang))
@@ -177,12 +179,12 @@ class DigestService:
         await self._remember(key, digest)
         return Outcome(key, digest)
 
-    async def _fetch(self, url: str) -> Article:
-        """Fetch and extract the article; count failures by kind."""
+    async def _fetch(self, url: str) -> Page:
+        """Fetch the page; count failures by kind."""
         assert self._client is not None, "DigestService.start() was not called"
         try:
             with self.metrics.stage("fetch"):
-                return await fetch_article(
+                return await fetch_page(
                     url, client=self._client, settings=self.settings.fetch_settings()
                 )
         except FetchError as exc:
@@ -193,7 +195,7 @@ class DigestService:
         """The digest of pasted text (or Markdown/HTML)."""
         lang = request_lang(text)
         try:
-            return Outcome("", await self._summarize(text))
+            return Outcome("", await self._work(digest_source, text))
         except DigestbotError as exc:
             return Outcome("", error=exc.user_message(lang))
         except Exception:
@@ -248,10 +250,12 @@ class DigestService:
             return False
         return True
 
-    async def _summarize(self, source: str | Article) -> Digest:
+    async def _work(self, job: Callable[[_Input], Digest], source: _Input) -> Digest:
+        """Run extraction/summarising in the worker pool; the event loop only waits."""
+        assert self._pool is not None, "DigestService.start() was not called"
         loop = asyncio.get_running_loop()
         with self.metrics.stage("summarize"):
-            return await loop.run_in_executor(self._pool, partial(summarize, source))
+            return await loop.run_in_executor(self._pool, job, source)
 
     async def _cached(self, key: str) -> Digest | None:
         digest = await self._store_call("get_digest", key)

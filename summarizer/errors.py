@@ -36,6 +36,10 @@ class DigestbotError(Exception):
         super().__init__(detail or self.en)
         self.detail = detail
 
+    def __reduce__(self) -> tuple[type[DigestbotError], tuple[str]]:
+        # Errors cross from worker processes to the event loop by pickling.
+        return type(self), (self.detail,)
+
     def user_message(self, lang: str = "en") -> str:
         """One friendly line for chat, in Chinese when `lang` is "zh"."""
         if lang == "zh":
@@ -105,6 +109,9 @@ class HTTPStatus(FetchError):
     def __init__(self, status: int, detail: str = "") -> None:
         super().__init__(detail or f"HTTP {status}")
         self.status = status
+
+    def __reduce__(self) -> tuple[type[HTTPStatus], tuple[int, str]]:  # type: ignore[override]
+        return type(self), (self.status, self.detail)
 
 
 class NotAnArticle(FetchError):

@@ -45,7 +45,7 @@ from summarizer.pdf import read_pdf
 from summarizer.settings import FetchSettings
 from summarizer.urls import require_http_url
 
-__all__ = ["fetch_article", "make_client"]
+__all__ = ["Page", "fetch_article", "fetch_page", "make_client", "page_article"]
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +62,15 @@ _ENCODINGS = frozenset({"", "identity", "gzip", "x-gzip", "deflate"})
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _SNIFFED_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<!--")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A fetched body and its declared type: plain data, safe to send to a worker process."""
+
+    url: str
+    content_type: str | None
+    body: bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +106,20 @@ def make_client(
 
 async def fetch_article(url: str, *, client: httpx.AsyncClient, settings: FetchSettings) -> Article:
     """Fetch `url` within the settings' limits and turn the page into an `Article`."""
+    page = await fetch_page(url, client=client, settings=settings)
+    started = time.perf_counter()
+    article = await asyncio.to_thread(page_article, page)
+    logger.info("extract url=%s chars=%d ms=%.0f", page.url, len(article.text),
+                (time.perf_counter() - started) * 1000)  # fmt: skip
+    return article
+
+
+async def fetch_page(url: str, *, client: httpx.AsyncClient, settings: FetchSettings) -> Page:
+    """Fetch `url` within the settings' limits: the network half of `fetch_article`.
+
+    Apps that run extraction in a worker process call this, then `page_article`
+    in the worker, so the CPU work never holds the event loop's interpreter.
+    """
     require_http_url(url)
     started = time.perf_counter()
     deadline = asyncio.get_running_loop().time() + settings.total_timeout
@@ -107,15 +130,11 @@ async def fetch_article(url: str, *, client: httpx.AsyncClient, settings: FetchS
         raise Timeout(f"{settings.total_timeout:g} s") from exc
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise _wrap(exc) from exc
-    fetched = time.perf_counter()
     logger.info(
         "fetch url=%s status=%d bytes=%d ms=%.0f",
-        response.url, response.status, len(response.body), (fetched - started) * 1000,
+        response.url, response.status, len(response.body), (time.perf_counter() - started) * 1000,
     )  # fmt: skip
-    article = await asyncio.to_thread(_to_article, response)
-    logger.info("extract url=%s chars=%d ms=%.0f", response.url, len(article.text),
-                (time.perf_counter() - fetched) * 1000)  # fmt: skip
-    return article
+    return Page(response.url, response.headers.get("content-type"), response.body)
 
 
 def _wrap(exc: httpx.HTTPError | httpx.InvalidURL) -> FetchError:
@@ -215,7 +234,7 @@ async def _get(url: str, client: httpx.AsyncClient, max_bytes: int) -> _Response
 
 def _refuse_early(headers: httpx.Headers, max_bytes: int) -> None:
     """Refuse from the headers alone what the body could not change."""
-    kind = _media_type(headers)
+    kind = _media_type(headers.get("content-type"))
     if _kind(kind) is None and kind not in _SNIFFED_TYPES:
         raise NotAnArticle(kind)
     encoding = headers.get("content-encoding", "").strip().lower()
@@ -226,9 +245,8 @@ def _refuse_early(headers: httpx.Headers, max_bytes: int) -> None:
         raise TooLarge(f"{int(declared):,} bytes")
 
 
-def _media_type(headers: httpx.Headers) -> str:
-    value: str = headers.get("content-type", "")
-    return value.split(";", 1)[0].strip().lower()
+def _media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";", 1)[0].strip().lower()
 
 
 def _kind(media_type: str) -> str | None:
@@ -251,18 +269,17 @@ def _sniff(body: bytes) -> str | None:
     return None
 
 
-def _to_article(response: _Response) -> Article:
-    """Decode and extract the body according to its type (CPU work, run in a thread)."""
-    if not response.body.strip():
+def page_article(page: Page) -> Article:
+    """Decode and extract the body according to its type (CPU work: off the event loop)."""
+    if not page.body.strip():
         raise Unreadable("empty page")
-    media_type = _media_type(response.headers)
-    kind = _kind(media_type) or _sniff(response.body)
-    content_type = response.headers.get("content-type")
+    media_type = _media_type(page.content_type)
+    kind = _kind(media_type) or _sniff(page.body)
     if kind == "html":
-        return extract(decode_html(response.body, content_type=content_type), url=response.url)
+        return extract(decode_html(page.body, content_type=page.content_type), url=page.url)
     if kind == "text":
-        text = decode_html(response.body, content_type=content_type).strip()
-        return Article(text=text, url=response.url)
+        text = decode_html(page.body, content_type=page.content_type).strip()
+        return Article(text=text, url=page.url)
     if kind == "pdf":
-        return read_pdf(response.body, url=response.url)
+        return read_pdf(page.body, url=page.url)
     raise NotAnArticle(media_type or "unknown type")

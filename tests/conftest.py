@@ -25,4 +25,6 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest
     for name in _SECRET_VARS:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DIGESTBOT_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    # Worker processes cost a second each to start; tests that are about them opt back in.
+    monkeypatch.setenv("DIGESTBOT_WORKER_MODE", "thread")
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))

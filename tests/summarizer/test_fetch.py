@@ -375,4 +375,10 @@ async def test_only_http_urls_are_fetched(fetch_settings: FetchSettings, url: st
 def test_public_surface() -> None:
     import summarizer.fetch
 
-    assert sorted(summarizer.fetch.__all__) == ["fetch_article", "make_client"]
+    assert sorted(summarizer.fetch.__all__) == [
+        "Page",
+        "fetch_article",
+        "fetch_page",
+        "make_client",
+        "page_article",
+    ]

@@ -1,0 +1,46 @@
+"""The worker pool where extraction and summarising run, off the event loop.
+
+Both are pure-Python CPU work (trafilatura, jieba). In threads they would
+hold the interpreter lock the event loop needs for acks and heartbeats — the
+load benchmark measured multi-second acks that way — so by default they run
+in worker processes, each warmed once (jieba's dictionary) when it starts.
+`DIGESTBOT_WORKER_MODE=thread` keeps them in-process (tests, tiny hosts).
+Workers are started by a forkserver, never forked from a process that holds
+an event loop and open sockets.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+from summarizer import summarize
+from summarizer.fetch import Page, page_article
+from summarizer.models import Article, Digest
+from summarizer.tokenize import warm_up
+
+__all__ = ["digest_page", "digest_source", "make_pool"]
+
+
+def make_pool(mode: str, workers: int, cache_dir: Path) -> Executor:
+    """A bounded pool of `workers`, processes or threads, each with jieba warm."""
+    if mode == "thread":
+        warm_up(cache_dir)
+        return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="digest")
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("forkserver"),
+        initializer=warm_up,
+        initargs=(cache_dir,),
+    )
+
+
+def digest_page(page: Page) -> Digest:
+    """A fetched page → its digest (extraction and summary), in a worker."""
+    return summarize(page_article(page))
+
+
+def digest_source(source: str | Article) -> Digest:
+    """Pasted text, Markdown, HTML or an article → its digest, in a worker."""
+    return summarize(source)

@@ -1,0 +1,56 @@
+"""The service path every adapter uses, with extraction and summaries in worker processes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bots.config import Settings
+from bots.service import DigestService, request_lang
+
+ARTICLE = (
+    "<html><head><title>Acme raises $2.1 billion</title></head><body><article>"
+    + "".join(
+        f"<p>Acme Corp said on Monday it raised $2.1 billion from {n} investors, "
+        f"its chief executive Jane Roe told reporters in the company's {n}th briefing.</p>"
+        for n in range(5, 12)
+    )
+    + "</article></body></html>"
+)
+
+
+@pytest.fixture
+async def process_service(monkeypatch: pytest.MonkeyPatch) -> DigestService:
+    monkeypatch.setenv("DIGESTBOT_WORKER_MODE", "process")
+    monkeypatch.setenv("DIGESTBOT_FETCH_ALLOW_HOSTS", "127.0.0.1")
+    service = DigestService(Settings())
+    await service.start()
+    yield service  # type: ignore[misc]
+    await service.close()
+
+
+async def test_a_link_is_digested_in_a_worker_process(process_service, article_server) -> None:
+    url = article_server.add("/acme", ARTICLE.encode())
+    [outcome] = await process_service.digest_request(f"look at this {url}")
+    assert outcome.error is None and outcome.digest is not None
+    assert any(f.text == "$2.1 billion" for f in outcome.digest.figures)
+
+
+async def test_errors_from_a_worker_keep_their_type_and_language(
+    process_service, article_server
+) -> None:
+    url = article_server.add("/blank", b"   ")  # an empty page fails inside the worker
+    [outcome] = await process_service.digest_request(f"看看这个 {url}")
+    assert outcome.digest is None
+    assert outcome.error == "无法读取这篇文章：没有可读的文字。（empty page）"
+
+
+async def test_pasted_text_is_digested_in_a_worker_process(process_service) -> None:
+    [outcome] = await process_service.digest_request(ARTICLE)
+    assert outcome.digest is not None and outcome.digest.title == "Acme raises $2.1 billion"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("summarize this please", "en"), ("请总结 https://a.cn/x", "zh")]
+)
+def test_answers_follow_the_requester_language(text: str, lang: str) -> None:
+    assert request_lang(text) == lang
