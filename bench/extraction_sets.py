@@ -47,6 +47,11 @@ def _known(value: str | None) -> str | None:
     return None if not value or value == "UNKNOWN" else value
 
 
+def _joined(value: str | list[str] | None) -> str | None:
+    """Several annotated authors compare as one comma-separated string."""
+    return ", ".join(value) if isinstance(value, list) else value
+
+
 def _url(value: str | None) -> str | None:
     return value if value and value.startswith("http") else None
 
@@ -63,7 +68,7 @@ def trafilatura_eval() -> Iterator[Page]:
         raw = _gz(name, rec)
         yield Page(
             name, name, raw, _url(rec.get("url")), "", tuple(rec["with"]), tuple(rec["without"]),
-            rec.get("title"), rec.get("author"), rec.get("date"),
+            rec.get("title"), _joined(rec.get("author")), rec.get("date"),
         )  # fmt: skip
 
 
