@@ -17,9 +17,10 @@ from summarizer.keywords import extract_keywords
 from summarizer.language import detect_language
 from summarizer.models import Article, Digest, Lang
 from summarizer.quotes import find_quotes
-from summarizer.rank import rank_sentences, select
+from summarizer.rank import Ranking, rank_sentences, select
 from summarizer.segment import split_sentences
 from summarizer.source import check_text, parse_source
+from summarizer.tokenize import content_tokens
 
 __all__ = ["summarize"]
 
@@ -46,7 +47,7 @@ def summarize(
         raise NoSentences()
     chosen = select(ranking, max(1, max_points))
     weight = ranking.clause_weight(language)
-    best = max(chosen, key=lambda i: ranking.scores[i])
+    best = _most_representative(ranking, chosen, language, article.title)
     tldr = condense(sentences[best].text, language, TLDR_LIMIT[language], weight)
     limit = _point_limit(language, max_points, size(tldr, language))
     return Digest(
@@ -64,6 +65,23 @@ def summarize(
         length=len(article.text),
         reading_minutes=max(1, math.ceil(size(article.text, language) / READING_SPEED[language])),
     )
+
+
+def _most_representative(
+    ranking: Ranking, chosen: list[int], lang: Lang, title: str | None
+) -> int:
+    """The chosen sentence for the TL;DR: the best score, plus how much of the title it says.
+
+    The title is the writer's own one-line summary, so among good sentences the
+    one echoing it reads most like a TL;DR.
+    """
+    title_words = set(content_tokens(title, lang)) if title else set()
+
+    def representativeness(index: int) -> float:
+        echoed = len(title_words.intersection(ranking.tokens[index]))
+        return ranking.scores[index] + echoed / max(1, len(title_words))
+
+    return max(chosen, key=representativeness)
 
 
 def _point_limit(lang: Lang, points: int, tldr_size: int) -> int:

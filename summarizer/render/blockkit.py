@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from summarizer.models import Digest, Figure, Quote
-from summarizer.render.text import label, meta_parts, truncate
+from summarizer.render.text import label, meta_parts, shown_points, truncate
 
 Block = dict[str, Any]
 
@@ -111,10 +111,11 @@ def _context(digest: Digest, shared_by: str | None) -> Block:
 
 
 def _points(digest: Digest) -> list[Block]:
-    if not digest.key_points:
+    points = shown_points(digest)
+    if not points:
         return []
-    per_point = max(POINT_MIN, POINTS_BUDGET // len(digest.key_points))
-    bullets = [f"• {fit(p, per_point)}" for p in digest.key_points]
+    per_point = max(POINT_MIN, POINTS_BUDGET // len(points))
+    bullets = [f"• {fit(p, per_point)}" for p in points]
     return [_titled_list(label("key_points", digest.lang), bullets, digest.lang, POINTS_BUDGET)]
 
 

@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from summarizer.models import Digest, Figure, Quote
-from summarizer.render.text import ELLIPSIS, label, meta_parts, truncate
+from summarizer.render.text import ELLIPSIS, label, meta_parts, shown_points, truncate
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -75,8 +75,8 @@ def _clean(text: str, limit: int) -> str:
 
 def _description(digest: Digest) -> str:
     parts = [f"**{label('tldr', digest.lang)}** {digest.tldr}"]
-    if digest.key_points:
-        bullets = "\n".join(f"• {point}" for point in digest.key_points)
+    if points := shown_points(digest):
+        bullets = "\n".join(f"• {point}" for point in points)
         parts.append(f"**{label('key_points', digest.lang)}**\n{bullets}")
     return "\n\n".join(parts)
 

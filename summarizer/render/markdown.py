@@ -7,7 +7,7 @@ Pure and total: never fails, leaves out what is missing. Figures read as
 from __future__ import annotations
 
 from summarizer.models import Digest, Figure
-from summarizer.render.text import label, meta_parts
+from summarizer.render.text import label, meta_parts, shown_points
 
 __all__ = ["render_markdown"]
 
@@ -19,9 +19,10 @@ def render_markdown(digest: Digest) -> str:
     link_text = title.replace("[", "\\[").replace("]", "\\]")  # a stray "]" would end the link
     lines = [f"## [{link_text}]({digest.url})" if digest.url else f"## {title}"]
     lines += ["", "*" + " · ".join(meta_parts(digest)) + "*", ""]
-    lines += [f"**{label('tldr', lang)}:** {digest.tldr}", ""]
-    lines += [f"**{label('key_points', lang)}**", ""]
-    lines += [f"- {point}" for point in digest.key_points]
+    lines += [f"**{label('tldr', lang)}:** {digest.tldr}"]
+    if points := shown_points(digest):
+        lines += ["", f"**{label('key_points', lang)}**", ""]
+        lines += [f"- {point}" for point in points]
     if digest.quotes:
         lines += ["", f"**{label('quotes', lang)}**", ""]
         for quote in digest.quotes:

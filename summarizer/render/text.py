@@ -70,3 +70,12 @@ def meta_parts(digest: Digest) -> list[str]:
     parts.append(reading_label(digest.reading_minutes, digest.lang))
     parts.append(LANG_NAMES.get(digest.lang, digest.lang))
     return parts
+
+
+def shown_points(digest: Digest) -> list[str]:
+    """The key points a reader needs after the TL;DR: a point that *is* the TL;DR is not repeated.
+
+    The TL;DR is drawn from the best key point; when that point is short enough
+    to be the TL;DR whole, showing it twice would waste the reader's phone screen.
+    """
+    return [point for point in digest.key_points if point != digest.tldr]

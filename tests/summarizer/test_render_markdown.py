@@ -61,10 +61,10 @@ def test_golden_chinese_digest() -> None:
 
 
 def test_missing_parts_are_left_out_and_labels_follow_the_language() -> None:
+    # The only key point is the TL;DR itself, so it is not repeated under "Key points".
     bare = Digest(tldr="The budget passed.", key_points=["The budget passed."], lang="en")
     assert render_markdown(bare) == (
-        "## Digest\n\n*1 min read · English*\n\n**TL;DR:** The budget passed.\n\n"
-        "**Key points**\n\n- The budget passed.\n"
+        "## Digest\n\n*1 min read · English*\n\n**TL;DR:** The budget passed.\n"
     )
 
 
@@ -73,3 +73,15 @@ def test_a_title_with_brackets_keeps_its_link_intact() -> None:
     assert markdown.splitlines()[0] == (
         "## [张勇\\](谈电影 \\[全文](https://www.huxiu.com/article/118050)"
     )
+
+
+def test_a_point_that_is_the_tldr_is_not_shown_twice() -> None:
+    from summarizer.render.blockkit import digest_message
+    from summarizer.render.embed import render_embed
+
+    digest = Digest(tldr="Rates rose.", key_points=["Rates rose.", "Banks cut loans."], lang="en")
+    markdown = render_markdown(digest)
+    assert markdown.count("Rates rose.") == 1 and "- Banks cut loans." in markdown
+    assert str(render_embed(digest)).count("Rates rose.") == 1
+    blocks = [b for b in digest_message(digest)["blocks"] if b.get("type") == "section"]
+    assert sum(str(b).count("Rates rose.") for b in blocks) == 1

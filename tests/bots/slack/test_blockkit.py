@@ -115,7 +115,9 @@ def test_huge_digest_is_cut_visibly() -> None:
 
 
 def test_chinese_digest_uses_chinese_labels() -> None:
-    digest = Digest(tldr="公司融资五千万元。", key_points=["公司融资五千万元。"], lang="zh")
+    digest = Digest(
+        tldr="公司融资五千万元。", key_points=["公司融资五千万元。", "资金将用于研发。"], lang="zh"
+    )
     texts = _texts(blockkit.digest_message(digest))
     assert "摘要" in texts[0]
     assert any("要点" in t for t in texts)
