@@ -239,6 +239,26 @@ class DigestService:
         """Remember who shared what where (dedupe and roundups)."""
         await self._store_call("record_share", share)
 
+    async def record_outcome(
+        self, channel: str, outcome: Outcome, *, user: str | None, message_ref: str | None
+    ) -> None:
+        """Remember a link's outcome in `channel`: digested (dedupe, roundups) or unreadable."""
+        if not outcome.source:
+            return
+        digest = outcome.digest
+        await self.record_share(
+            Share(
+                platform=self.metrics.platform,
+                channel=channel,
+                url=outcome.source,
+                shared_at=datetime.now(UTC),
+                user=user,
+                message_ref=message_ref,
+                title=digest.title if digest else None,
+                ok=digest is not None,
+            )
+        )
+
     async def store_ready(self) -> bool:
         """Whether the store answers a read now (readiness); False when there is none."""
         if self.store is None:

@@ -11,7 +11,6 @@ earlier reply instead of a second digest.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
@@ -21,7 +20,6 @@ from discord import app_commands
 from bots.discordbot.delivery import NO_MENTIONS, outcome_message, send_retrying
 from bots.discordbot.texts import generic_error, text
 from bots.service import DigestService, Outcome, request_lang
-from bots.storage.base import Share
 from summarizer.errors import InvalidURL
 from summarizer.urls import find_links, is_article_candidate, normalize_url
 
@@ -156,17 +154,9 @@ class Handlers:
             return
         outcome = await self._digest_url(url, lang)
         sent = await self._reply(message, outcome_message(outcome))
-        if outcome.digest is not None:
-            share = Share(
-                platform=PLATFORM,
-                channel=channel,
-                url=outcome.source or url,
-                shared_at=datetime.now(UTC),
-                user=str(message.author.id),
-                message_ref=sent.jump_url,
-                title=outcome.digest.title,
-            )
-            await self.service.record_share(share)
+        await self.service.record_outcome(
+            channel, outcome, user=str(message.author.id), message_ref=sent.jump_url
+        )
 
     async def _digest_url(self, url: str, lang: str) -> Outcome:
         try:

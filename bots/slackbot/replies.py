@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
@@ -20,8 +19,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.service import DigestService, Outcome
 from bots.slackbot.messages import say
-from bots.storage.base import Share
-from summarizer.models import Digest
 from summarizer.render.blockkit import digest_message, escape
 
 logger = logging.getLogger(__name__)
@@ -69,15 +66,18 @@ class Poster:
         for outcome in outcomes:
             if outcome.digest is None:
                 await self.tell(target, escape(outcome.error or say("failed", target.lang)))
+                await self._service.record_outcome(
+                    target.channel, outcome, user=target.user, message_ref=None
+                )
             else:
-                source = outcome.source
-                await self.digest(target, outcome.digest, source=source, shared_by=shared_by)
+                await self.digest(target, outcome, shared_by=shared_by)
 
     async def digest(
-        self, target: Target, digest: Digest, *, source: str, shared_by: str | None = None
+        self, target: Target, outcome: Outcome, *, shared_by: str | None = None
     ) -> None:
-        """Post `digest` to the target's channel/thread and remember where it went."""
-        message = digest_message(digest, shared_by=shared_by)
+        """Post the outcome's digest to the target's channel/thread and remember where it went."""
+        assert outcome.digest is not None
+        message = digest_message(outcome.digest, shared_by=shared_by)
         try:
             posted = await self._client.chat_postMessage(
                 channel=target.channel,
@@ -94,8 +94,9 @@ class Poster:
             logger.error("chat.postMessage failed in %s: %s", target.channel, reason)
             await self.tell(target, say("not_posted", target.lang, reason=reason))
             return
-        if source:
-            await self._service.record_share(_share(target, source, digest, str(posted["ts"])))
+        await self._service.record_outcome(
+            target.channel, outcome, user=target.user, message_ref=str(posted["ts"])
+        )
 
     async def pointer(self, target: Target, message_ts: str) -> None:
         """Answer a repeated link with a permalink to its earlier digest in this channel."""
@@ -129,15 +130,3 @@ class Poster:
                 await self.tell(target, say("failed", target.lang))
             except Exception:
                 logger.exception("could not tell the user in %s about the failure", target.channel)
-
-
-def _share(target: Target, source: str, digest: Digest, ts: str) -> Share:
-    return Share(
-        platform=PLATFORM,
-        channel=target.channel,
-        url=source,
-        shared_at=datetime.now(UTC),
-        user=target.user,
-        message_ref=ts,
-        title=digest.title,
-    )

@@ -121,11 +121,15 @@ class SqlStore:
     async def last_share(
         self, platform: str, channel: str, url: str, *, since: datetime
     ) -> Share | None:
-        """The latest share of `url` in the channel at or after `since`."""
+        """The latest *digested* share of `url` in the channel at or after `since`.
+
+        A link that could not be read is remembered (roundups count it) but never
+        stops a teammate from trying it again.
+        """
         c = shares.c
         query = (
             select(shares)
-            .where(c.platform == platform, c.channel == channel)
+            .where(c.platform == platform, c.channel == channel, c.ok.is_(True))
             .where(c.url_key == hashed_key(url), c.shared_at >= since)
             .order_by(c.shared_at.desc(), c.id.desc())
             .limit(1)

@@ -54,3 +54,23 @@ async def test_pasted_text_is_digested_in_a_worker_process(process_service) -> N
 )
 def test_answers_follow_the_requester_language(text: str, lang: str) -> None:
     assert request_lang(text) == lang
+
+
+async def test_an_unreadable_link_is_remembered_but_never_blocks_a_retry(article_server) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    service = DigestService(Settings(), platform="slack")
+    await service.start()
+    try:
+        url = article_server.add("/gone", b"nope", status=404)
+        [failed] = await service.digest_request(url)
+        await service.record_outcome("C1", failed, user="U1", message_ref=None)
+        assert await service.previous_share("slack", "C1", url) is None
+        assert service.store is not None
+        now = datetime.now(UTC)
+        [share] = await service.store.shares(
+            "slack", "C1", since=now - timedelta(hours=1), until=now + timedelta(hours=1)
+        )
+        assert share.ok is False and share.user == "U1"
+    finally:
+        await service.close()
