@@ -56,6 +56,19 @@ def test_a_one_point_chinese_digest_is_its_lead() -> None:
     assert picked(ranking(text, lang="zh"), 1) == [text[0]]
 
 
+def test_a_few_points_from_a_long_article_are_its_lead_even_when_later_ones_are_more_central() -> (
+    None
+):
+    text = [
+        "Voters in the northern province elected a new governor on Sunday.",
+        *NEWS[1:],
+    ]
+    rank = ranking(text)
+    assert rank.order()[0] != 0, "the builder needs a lead that is not the most salient"
+    assert picked(rank, 1) == [text[0]]
+    assert picked(rank, 3) == text[:3]
+
+
 def test_a_short_byline_before_the_lead_is_skipped() -> None:
     assert picked(ranking(["By Anna Smith.", *NEWS]), 1) == [NEWS[0]]
 
