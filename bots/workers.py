@@ -6,12 +6,14 @@ load benchmark measured multi-second acks that way — so by default they run
 in worker processes, each warmed once (jieba's dictionary) when it starts.
 `DIGESTBOT_WORKER_MODE=thread` keeps them in-process (tests, tiny hosts).
 Workers are started by a forkserver, never forked from a process that holds
-an event loop and open sockets.
+an event loop and open sockets, and run niced, so on a busy host the process
+answering Slack and Discord gets the CPU first.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
@@ -20,7 +22,10 @@ from summarizer.fetch import Page, page_article
 from summarizer.models import Article, Digest
 from summarizer.tokenize import warm_up
 
-__all__ = ["digest_page", "digest_source", "make_pool"]
+__all__ = ["WORKER_NICENESS", "digest_page", "digest_source", "make_pool"]
+
+WORKER_NICENESS = 10
+"""Workers run at a lower priority: when CPU is short, acks and heartbeats win."""
 
 
 def make_pool(mode: str, workers: int, cache_dir: Path) -> Executor:
@@ -31,9 +36,15 @@ def make_pool(mode: str, workers: int, cache_dir: Path) -> Executor:
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("forkserver"),
-        initializer=warm_up,
+        initializer=_start_worker,
         initargs=(cache_dir,),
     )
+
+
+def _start_worker(cache_dir: Path) -> None:
+    """Yield the CPU to the event-loop process first, then load jieba's dictionary."""
+    os.nice(WORKER_NICENESS)
+    warm_up(cache_dir)
 
 
 def digest_page(page: Page) -> Digest:
