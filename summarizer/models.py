@@ -45,10 +45,15 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Words a person said (or the speaker's strongest claim), verbatim."""
+    """Words a person said (or the speaker's strongest claim), verbatim.
+
+    `start`/`end` span the sentence (or quotation) of `Article.text` it is from.
+    """
 
     text: str
     speaker: str | None = None
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)

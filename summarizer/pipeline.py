@@ -15,7 +15,7 @@ from summarizer.errors import NoSentences
 from summarizer.figures import find_figures, key_figures
 from summarizer.keywords import extract_keywords
 from summarizer.language import detect_language
-from summarizer.models import Article, Digest, Lang
+from summarizer.models import Article, Digest, Lang, Quote
 from summarizer.quotes import find_quotes
 from summarizer.rank import Ranking, rank_sentences, select
 from summarizer.segment import split_sentences
@@ -45,7 +45,7 @@ def summarize(
     ranking = rank_sentences(sentences, lang=language, title=article.title)
     if not any(ranking.tokens):
         raise NoSentences()
-    chosen = select(ranking, max(1, max_points))
+    chosen, quotes = _points_and_quotes(article.text, ranking, language, max(1, max_points))
     weight = ranking.clause_weight(language)
     best = _most_representative(ranking, chosen, language, article.title)
     tldr = condense(sentences[best].text, language, TLDR_LIMIT[language], weight)
@@ -53,7 +53,7 @@ def summarize(
     return Digest(
         tldr=tldr,
         key_points=[condense(sentences[i].text, language, limit, weight) for i in chosen],
-        quotes=find_quotes(article.text, ranking, lang=language, key_points=frozenset(chosen)),
+        quotes=quotes,
         figures=key_figures(find_figures(article.text, lang=language)),
         keywords=extract_keywords(ranking, lang=language, title=article.title),
         title=article.title,
@@ -67,9 +67,29 @@ def summarize(
     )
 
 
-def _most_representative(
-    ranking: Ranking, chosen: list[int], lang: Lang, title: str | None
-) -> int:
+def _points_and_quotes(
+    text: str, ranking: Ranking, lang: Lang, points: int
+) -> tuple[list[int], list[Quote]]:
+    """Key point sentences and quotes, never the same sentence twice.
+
+    In a report, key points come first and quotes from what is left. In a
+    text told in the first person (a speech), the speaker's strongest claims
+    are its quotes — attributed, which a key point is not — so quotes are
+    chosen first and the key points from the rest.
+    """
+    if not ranking.first_person:
+        chosen = select(ranking, points)
+        return chosen, find_quotes(text, ranking, lang=lang, key_points=frozenset(chosen))
+    quotes = find_quotes(text, ranking, lang=lang, key_points=frozenset())
+    quoted = frozenset(
+        s.index
+        for s in ranking.sentences
+        if any(q.start < s.end and s.start < q.end for q in quotes)
+    )
+    return select(ranking, points, exclude=quoted), quotes
+
+
+def _most_representative(ranking: Ranking, chosen: list[int], lang: Lang, title: str | None) -> int:
     """The chosen sentence for the TL;DR: the best score, plus how much of the title it says.
 
     The title is the writer's own one-line summary, so among good sentences the

@@ -24,6 +24,7 @@ from summarizer.condense import ELLIPSIS, best_run, condense, size
 from summarizer.models import Lang, Quote
 from summarizer.rank import Ranking
 from summarizer.tokenize import is_stopword
+from summarizer.voice import speaks_in_first_person
 
 __all__ = ["find_quotes"]
 
@@ -64,17 +65,12 @@ _ZH_NAME_VERB = re.compile(
 )
 _ZH_LEADING = re.compile(r"^(?:但|而|并|同时|此外|对此|他还|她还|还|也|随后|最后)")
 # "我国", "我省", "我市"… are how Chinese news says "the country", not a speaker's "I".
-_FIRST_PERSON = {
-    "zh": re.compile(r"我(?![国省市区县军校院方])"),
-    "en": re.compile(r"\b(?:I|we|We|our|Our)\b"),
-}
 _CLAIM = {
     "zh": re.compile(r"的[\u4e00-\u9fff]{1,4}是|不是|最关键|根本|一定|必须|不在于|而在于|本质"),
     "en": re.compile(r"\b(?:is|must|will|key|need|believe)\b"),
 }
 
 
-_QUOTE_MARKS = re.compile(r"[“”「」『』\"]")
 _EDGES = " ,，-—–"
 
 
@@ -115,7 +111,8 @@ def _direct(text: str, ranking: Ranking, lang: Lang) -> Iterator[_Candidate]:
         last_speaker, previous = speaker, match.end()
         index = _sentence_at(ranking, match.start())
         quoted = condense(words, lang, QUOTE_LIMIT[lang], lambda part: float(len(part)))
-        yield _Candidate(Quote(quoted, speaker), index, ranking.scores[index] + 0.5)
+        quote = Quote(quoted, speaker, match.start(), match.end())
+        yield _Candidate(quote, index, ranking.scores[index] + 0.5)
 
 
 def _speaker(text: str, start: int, end: int, lang: Lang) -> tuple[bool, str | None]:
@@ -167,12 +164,13 @@ def _claims(ranking: Ranking, lang: Lang) -> list[_Candidate]:
         return []
     candidates = []
     for sentence in ranking.sentences:
-        if _FIRST_PERSON[lang].search(sentence.text) and not _QUOTE_MARKS.search(sentence.text):
+        if speaks_in_first_person(sentence.text, lang):
             text = best_run(sentence.text, lang, QUOTE_LIMIT[lang], _claim_weight(lang))
             if not _CLAIM[lang].search(text) or text.rstrip(ELLIPSIS).endswith(("？", "?")):
                 continue  # no assertion, or a question: not a claim
             score = ranking.scores[sentence.index] * _claim_bonus(text, lang)
-            candidates.append(_Candidate(Quote(text, speaker), sentence.index, score))
+            quote = Quote(text, speaker, sentence.start, sentence.end)
+            candidates.append(_Candidate(quote, sentence.index, score))
     return candidates
 
 
@@ -185,8 +183,7 @@ def _claim_weight(lang: Lang) -> Callable[[str], float]:
 
 
 def _dominant_speaker(ranking: Ranking, lang: Lang) -> str | None:
-    first_person = sum(bool(_FIRST_PERSON[lang].search(s.text)) for s in ranking.sentences)
-    if first_person < max(3, len(ranking.sentences) // 4):
+    if not ranking.first_person:
         return None
     text = "\n".join(s.text for s in ranking.sentences[:12])
     if lang == "zh":

@@ -22,10 +22,12 @@ Position depends on the budget, because one fixed weight cannot serve both
 kinds of digest (measured: the weight that wins on CNN/DailyMail loses ~15
 ROUGE-1 points on BBC and the other way round):
 - lead: a digest of at most `LEAD_POINTS` sentences that is also at most
-  `LEAD_SHARE` of the article (one sentence always qualifies) is the top of
-  the inverted pyramid: Lead-3 beats every library on CNN/DailyMail, Lead-1 on
-  LCSTS. The prior outweighs salience, so sentences come in article order,
-  except that fragments (damped) and repeats (MMR) are skipped;
+  `LEAD_SHARE` of a news report (one sentence always qualifies) is the top of
+  the inverted pyramid — but a text told in the first person (a speech, an
+  interview, an essay: `summarizer.voice`) is no pyramid, and gets coverage.
+  Lead-3 beats every library on CNN/DailyMail, Lead-1 on LCSTS. The prior
+  outweighs salience, so sentences come in article order, except that
+  fragments (damped) and repeats (MMR) are skipped;
 - coverage: more points, or points that are a large share of a short
   article, must cover the article. Salience ranks, with a prior that falls
   off as 1/(1+i)², so it lifts mainly the first sentence (on BBC the first
@@ -47,6 +49,7 @@ from dataclasses import dataclass
 from summarizer.models import Lang, Sentence
 from summarizer.numbers import number_spans
 from summarizer.tokenize import content_tokens
+from summarizer.voice import told_in_first_person
 
 __all__ = ["Ranking", "rank_sentences", "select"]
 
@@ -82,6 +85,7 @@ class Ranking:
     frequencies: Counter[str]
     salience: list[float]
     damping: list[float]
+    first_person: bool = False
 
     def clause_weight(self, lang: Lang) -> Callable[[str], float]:
         """How much a piece of text says what the article is about.
@@ -126,12 +130,13 @@ def rank_sentences(sentences: list[Sentence], *, lang: Lang, title: str | None) 
     ]
     damping = [min(1.0, len(toks) / SHORT_TOKENS[lang]) for toks in tokens]
     scores = _blend(salience, damping, COVER_WEIGHT)
-    return Ranking(sentences, tokens, scores, frequencies, salience, damping)
+    first_person = told_in_first_person(sentences, lang)
+    return Ranking(sentences, tokens, scores, frequencies, salience, damping, first_person)
 
 
 def select(ranking: Ranking, count: int, *, exclude: frozenset[int] = frozenset()) -> list[int]:
     """The best sentence indices for a `count`-point digest, after MMR, in article order."""
-    scores = ranking.blend(_position_weight(count, len(ranking.sentences)))
+    scores = ranking.blend(_position_weight(count, len(ranking.sentences), ranking.first_person))
     top = max(scores, default=1.0) or 1.0
     sets = [set(toks) for toks in ranking.tokens]
     candidates = [i for i in range(len(scores)) if i not in exclude and sets[i]]
@@ -145,9 +150,9 @@ def select(ranking: Ranking, count: int, *, exclude: frozenset[int] = frozenset(
     return sorted(chosen)
 
 
-def _position_weight(count: int, sentences: int) -> float:
-    """Lead for a few points from a long enough article, coverage otherwise."""
-    lead = count <= min(LEAD_POINTS, max(1.0, LEAD_SHARE * sentences))
+def _position_weight(count: int, sentences: int, first_person: bool) -> float:
+    """Lead for a few points from a long enough news report, coverage otherwise."""
+    lead = not first_person and count <= min(LEAD_POINTS, max(1.0, LEAD_SHARE * sentences))
     return LEAD_WEIGHT if lead else COVER_WEIGHT
 
 

@@ -91,3 +91,9 @@ def test_max_points_and_language_override() -> None:
 def test_text_without_sentences_is_refused(text: str) -> None:
     with pytest.raises(NoSentences):
         summarize(text)
+
+
+def test_in_a_speech_quotes_and_key_points_never_repeat_each_other(digest: Digest) -> None:
+    for quote in digest.quotes:
+        parts = [p for p in quote.text.split("…") if p]
+        assert not any(all(p in point for p in parts) for point in digest.key_points)
