@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any, TypeVar
 
 import aiohttp
@@ -58,3 +59,17 @@ async def send_retrying(send: Callable[[], Awaitable[T]], *, what: str) -> T:
     except TRANSIENT:
         log.exception("giving up sending %s", what)
         raise
+
+
+async def follow_up(
+    interaction: discord.Interaction, message: dict[str, Any], *, private: bool, what: str
+) -> None:
+    """One followup to a deferred interaction, pinging nobody, retried like every send."""
+    send = partial(
+        interaction.followup.send,
+        **message,
+        ephemeral=private,
+        allowed_mentions=NO_MENTIONS,
+        wait=True,
+    )
+    await send_retrying(send, what=what)

@@ -17,7 +17,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bots.discordbot.delivery import NO_MENTIONS, outcome_message, send_retrying
+from bots.discordbot.delivery import NO_MENTIONS, follow_up, outcome_message, send_retrying
 from bots.discordbot.texts import generic_error, text
 from bots.service import DigestService, Outcome, request_lang
 from summarizer.errors import InvalidURL
@@ -58,14 +58,7 @@ class Handlers:
         await interaction.response.defer(ephemeral=private, thinking=True)
         lang = interaction_lang(interaction, request)
         for outcome in await self._outcomes(request, lang, interaction):
-            followup = partial(
-                interaction.followup.send,
-                **outcome_message(outcome),
-                ephemeral=private,
-                allowed_mentions=NO_MENTIONS,
-                wait=True,
-            )
-            await send_retrying(followup, what="interaction followup")
+            await follow_up(interaction, outcome_message(outcome), private=private, what="followup")
 
     async def set_auto(self, interaction: discord.Interaction, on: bool) -> None:
         """/summarize-auto on|off for this channel (the command checks Manage Channels)."""

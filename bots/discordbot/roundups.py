@@ -17,7 +17,7 @@ from typing import Any
 
 import discord
 
-from bots.discordbot.delivery import NO_MENTIONS, send_retrying
+from bots.discordbot.delivery import NO_MENTIONS, follow_up, send_retrying
 from bots.discordbot.handlers import PLATFORM, interaction_lang, settings_channel
 from bots.roundup_schedule import RoundupScheduler
 from bots.roundups import RoundupAnswer, roundup_command
@@ -41,14 +41,7 @@ async def answer_roundup(
         {"embed": discord.Embed.from_dict(embed)} for embed in _embeds(answer)
     ]
     for message in messages or [{"content": neutralize_mentions(answer.note)}]:
-        send = partial(
-            interaction.followup.send,
-            **message,
-            ephemeral=private,
-            allowed_mentions=NO_MENTIONS,
-            wait=True,
-        )
-        await send_retrying(send, what="roundup followup")
+        await follow_up(interaction, message, private=private, what="roundup followup")
 
 
 async def post_roundup(client: discord.Client, channel: str, roundup: Roundup) -> None:
