@@ -11,6 +11,7 @@ means a job exists before Slack hears "ok", so shutdown can wait for it.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from slack_bolt.async_app import AsyncApp
@@ -27,9 +28,13 @@ from bots.slackbot.commands import register_commands
 from bots.slackbot.deps import Deps
 from bots.slackbot.events import register_events
 from bots.slackbot.jobs import Jobs
+from bots.slackbot.oauth import oauth_settings, oauth_stores
 from bots.slackbot.replies import Poster
 from bots.slackbot.roundups import start_roundups
 from bots.slackbot.unfurl import register_unfurl
+from bots.storage.slack_oauth import SlackOAuthStores
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://slack.com/api/"
 RATE_LIMIT_RETRIES = 5
@@ -49,21 +54,33 @@ class SlackBot:
     jobs: Jobs
     service: DigestService
     roundups: RoundupScheduler | None = None
+    oauth: SlackOAuthStores | None = None
 
     async def close(self) -> None:
-        """Stop scheduled roundups; let every started digest finish and be posted."""
+        """Stop scheduled roundups; let every started digest finish; close the OAuth stores."""
         if self.roundups is not None:
             await self.roundups.stop()
         await self.jobs.drain()
+        if self.oauth is not None:
+            await self.oauth.installation_store.engine.dispose()
 
 
 def build_client(settings: Settings) -> AsyncWebClient:
-    """A Web API client that waits out 429s and talks to `SLACK_API_URL` when set."""
+    """The Web API client of `SLACK_BOT_TOKEN` (single-workspace mode)."""
     if settings.slack_bot_token is None:
         raise SlackConfigError(MISSING_BOT_TOKEN)
+    return api_client(settings, settings.slack_bot_token.get_secret_value())
+
+
+def api_client(settings: Settings, token: str | None) -> AsyncWebClient:
+    """A Web API client that waits out 429s and talks to `SLACK_API_URL` when set.
+
+    In OAuth mode `token` is None: Bolt copies this client for each request
+    (base URL, retries) with the token of the request's workspace.
+    """
     base_url = settings.slack_api_url or DEFAULT_API_URL
     return AsyncWebClient(
-        token=settings.slack_bot_token.get_secret_value(),
+        token=token,
         base_url=base_url if base_url.endswith("/") else base_url + "/",
         retry_handlers=[
             *async_default_handlers(),
@@ -73,17 +90,28 @@ def build_client(settings: Settings) -> AsyncWebClient:
 
 
 def build_bot(settings: Settings, service: DigestService) -> SlackBot:
-    """The Bolt app with every listener attached, ready to be served."""
-    client = build_client(settings)
+    """The Bolt app with every listener attached, ready to be served.
+
+    With `SLACK_CLIENT_ID`/`SLACK_CLIENT_SECRET` it serves any workspace that
+    installed it (`oauth.py`); otherwise the one workspace of `SLACK_BOT_TOKEN`.
+    """
+    stores = oauth_stores(settings)
+    client = api_client(settings, None) if stores else build_client(settings)
     secret = settings.slack_signing_secret
     app = AsyncApp(
         name="digestbot",
         client=client,
         signing_secret=secret.get_secret_value() if secret else "",
         process_before_response=True,
+        oauth_settings=oauth_settings(settings, stores) if stores else None,
     )
-    deps = Deps(service=service, client=client, poster=Poster(client, service), jobs=Jobs())
+    deps = Deps(service=service, client=client, poster=Poster(service), jobs=Jobs())
     register_commands(app, deps)
     register_events(app, deps)
     register_unfurl(app, deps)
-    return SlackBot(app=app, jobs=deps.jobs, service=service, roundups=start_roundups(deps))
+    roundups = None
+    if stores is None:
+        roundups = start_roundups(deps)
+    else:  # a schedule names a channel, not the workspace whose token could post there
+        logger.warning("multi-workspace mode: scheduled roundups are off")
+    return SlackBot(app=app, jobs=deps.jobs, service=service, roundups=roundups, oauth=stores)

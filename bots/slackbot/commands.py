@@ -9,6 +9,7 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.roundups import roundup_args
 from bots.service import request_lang
@@ -27,14 +28,18 @@ def register_commands(app: AsyncApp, deps: Deps) -> None:
     """Attach the `/summarize` listener to `app`."""
 
     @app.command(COMMAND)
-    async def summarize(ack: AsyncAck, command: dict[str, str], respond: AsyncRespond) -> None:
+    async def summarize(
+        ack: AsyncAck, command: dict[str, str], respond: AsyncRespond, client: AsyncWebClient
+    ) -> None:
         text = plain_text(command.get("text", ""))
         lang = request_lang(text)
         word = " ".join(text.lower().split())
         if word in _HELP_WORDS:
             await ack(text=say("help", lang, max_links=MAX_LINKS))
             return
-        target = Target(command["channel_id"], command["user_id"], lang, respond=respond)
+        target = Target(
+            command["channel_id"], command["user_id"], lang, respond=respond, client=client
+        )
         if word in _AUTO_WORDS:
             await ack()
             work = _set_auto(deps, target, on=_AUTO_WORDS[word])

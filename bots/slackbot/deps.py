@@ -15,7 +15,11 @@ __all__ = ["MAX_LINKS", "Deps"]
 
 @dataclass(frozen=True, slots=True)
 class Deps:
-    """The service, the Web API client, the poster built on it, and the background jobs."""
+    """The service, the start-up Web API client, the poster, and the background jobs.
+
+    Answers to a request use the request's own client (`Target.client`);
+    `client` is for work no request started (scheduled roundups).
+    """
 
     service: DigestService
     client: AsyncWebClient

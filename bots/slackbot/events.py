@@ -14,6 +14,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.service import request_lang
 from bots.slackbot.deps import MAX_LINKS, Deps
@@ -34,22 +35,27 @@ def register_events(app: AsyncApp, deps: Deps) -> None:
     """Attach the message, mention and shortcut listeners to `app`."""
 
     @app.event("message")
-    async def pasted(body: Event, event: Event) -> None:
+    async def pasted(body: Event, event: Event, client: AsyncWebClient) -> None:
         if _from_a_person(event) and article_links(event.get("text", "")):
-            deps.jobs.spawn(_pasted(deps, event, body["event_id"]), name="slack message")
+            work = _pasted(deps, client, event, body["event_id"])
+            deps.jobs.spawn(work, name="slack message")
 
     @app.event("app_mention")
-    async def mentioned(body: Event, event: Event) -> None:
-        deps.jobs.spawn(_mentioned(deps, event, body["event_id"]), name="slack mention")
+    async def mentioned(body: Event, event: Event, client: AsyncWebClient) -> None:
+        work = _mentioned(deps, client, event, body["event_id"])
+        deps.jobs.spawn(work, name="slack mention")
 
     @app.shortcut(SHORTCUT)
-    async def shortcut(ack: AsyncAck, body: Event, respond: AsyncRespond) -> None:
+    async def shortcut(
+        ack: AsyncAck, body: Event, respond: AsyncRespond, client: AsyncWebClient
+    ) -> None:
         await ack()
         message = body["message"]
         text = plain_text(message.get("text", ""))
         thread = message.get("thread_ts") or message["ts"]
         user = body["user"]["id"]
-        target = Target(body["channel"]["id"], user, request_lang(text), thread, respond)
+        lang = request_lang(text)
+        target = Target(body["channel"]["id"], user, lang, thread, respond, client=client)
         work = deps.poster.answer(target, text, max_links=MAX_LINKS)
         deps.jobs.spawn(deps.poster.safely(target, work), name="slack shortcut")
 
@@ -58,7 +64,7 @@ def _from_a_person(event: Event) -> bool:
     return event.get("subtype") in _PERSON_SUBTYPES and not event.get("bot_id")
 
 
-async def _pasted(deps: Deps, event: Event, event_id: str) -> None:
+async def _pasted(deps: Deps, client: AsyncWebClient, event: Event, event_id: str) -> None:
     channel = event["channel"]
     if not await deps.service.claim(f"slack:event:{event_id}"):
         return
@@ -66,17 +72,19 @@ async def _pasted(deps: Deps, event: Event, event_id: str) -> None:
         return
     text = event.get("text", "")
     thread = event.get("thread_ts") or event["ts"]
-    target = Target(channel, event.get("user"), request_lang(plain_text(text)), thread)
+    lang = request_lang(plain_text(text))
+    target = Target(channel, event.get("user"), lang, thread, client=client)
     await deps.poster.safely(target, _links(deps, target, text, event["ts"], explicit=False))
 
 
-async def _mentioned(deps: Deps, event: Event, event_id: str) -> None:
+async def _mentioned(deps: Deps, client: AsyncWebClient, event: Event, event_id: str) -> None:
     if not await deps.service.claim(f"slack:event:{event_id}"):
         return
     parent_ts = event.get("thread_ts")
     lang = request_lang(plain_text(event.get("text", "")))
+    thread = parent_ts or event["ts"]
     target = Target(
-        event["channel"], event.get("user"), lang, parent_ts or event["ts"], public_errors=True
+        event["channel"], event.get("user"), lang, thread, public_errors=True, client=client
     )
     work = _mention_work(deps, target, event, parent_ts)
     await deps.poster.safely(target, work)
@@ -86,7 +94,7 @@ async def _mention_work(deps: Deps, target: Target, event: Event, parent_ts: str
     """A mention in a thread reads the thread's first message; elsewhere, its own text."""
     text, message_ts = event.get("text", ""), event["ts"]
     if parent_ts is not None:
-        replies = await deps.client.conversations_replies(
+        replies = await target.client.conversations_replies(
             channel=target.channel, ts=parent_ts, limit=1
         )
         text, message_ts = replies["messages"][0].get("text", ""), parent_ts

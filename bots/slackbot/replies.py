@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
@@ -30,8 +30,10 @@ _UNREACHABLE_CHANNEL = frozenset({"not_in_channel", "channel_not_found"})
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """Where answers to one request go, and in which language the bot speaks.
+    """Where answers to one request go, with which client, and in which language.
 
+    `client` is the request's own (Bolt's `context.client`): authorized for the
+    workspace the request came from, so one bot can serve several.
     `respond` is the request's response_url (slash commands, shortcuts): errors
     go there privately. Otherwise errors are ephemeral to `user`, or public in
     the thread when `public_errors` (someone @-mentioned the bot).
@@ -43,13 +45,13 @@ class Target:
     thread_ts: str | None = None
     respond: AsyncRespond | None = None
     public_errors: bool = False
+    client: AsyncWebClient = field(kw_only=True)
 
 
 class Poster:
-    """Posts digests and notes with one Web API client and records each share."""
+    """Posts digests and notes with each target's client and records each share."""
 
-    def __init__(self, client: AsyncWebClient, service: DigestService) -> None:
-        self._client = client
+    def __init__(self, service: DigestService) -> None:
         self._service = service
 
     async def answer(self, target: Target, text: str, *, max_links: int) -> None:
@@ -79,7 +81,7 @@ class Poster:
         assert outcome.digest is not None
         message = digest_message(outcome.digest, shared_by=shared_by)
         try:
-            posted = await self._client.chat_postMessage(
+            posted = await target.client.chat_postMessage(
                 channel=target.channel,
                 thread_ts=target.thread_ts,
                 unfurl_links=False,
@@ -100,12 +102,12 @@ class Poster:
 
     async def pointer(self, target: Target, message_ts: str) -> None:
         """Answer a repeated link with a permalink to its earlier digest in this channel."""
-        link = await self._client.chat_getPermalink(channel=target.channel, message_ts=message_ts)
+        link = await target.client.chat_getPermalink(channel=target.channel, message_ts=message_ts)
         await self.note(target, say("already", target.lang, permalink=link["permalink"]))
 
     async def note(self, target: Target, text: str) -> None:
         """A short public line in the target's channel/thread."""
-        await self._client.chat_postMessage(
+        await target.client.chat_postMessage(
             channel=target.channel, thread_ts=target.thread_ts, text=text, unfurl_links=False
         )
 
@@ -116,7 +118,7 @@ class Poster:
         elif target.public_errors or target.user is None:
             await self.note(target, text)
         else:
-            await self._client.chat_postEphemeral(
+            await target.client.chat_postEphemeral(
                 channel=target.channel, user=target.user, thread_ts=target.thread_ts, text=text
             )
 

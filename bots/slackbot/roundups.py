@@ -38,7 +38,7 @@ async def answer_roundup(deps: Deps, target: Target, args: str) -> None:
         await deps.poster.tell(target, escape(answer.note))
         return
     try:
-        await post_roundup(deps.client, target.channel, answer.roundup)
+        await post_roundup(target.client, target.channel, answer.roundup)
     except SlackApiError as exc:
         reason = str(exc.response.get("error", "error"))
         logger.error("posting a roundup in %s failed: %s", target.channel, reason)

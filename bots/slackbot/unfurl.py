@@ -12,6 +12,7 @@ import logging
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.slackbot.deps import MAX_LINKS, Deps
 from summarizer.render.blockkit import unfurl_card
@@ -26,11 +27,13 @@ def register_unfurl(app: AsyncApp, deps: Deps) -> None:
     """Attach the `link_shared` listener to `app`."""
 
     @app.event("link_shared")
-    async def link_shared(body: Event, event: Event) -> None:
-        deps.jobs.spawn(_unfurl(deps, event, body["event_id"]), name="slack unfurl")
+    async def link_shared(body: Event, event: Event, client: AsyncWebClient) -> None:
+        work = _unfurl(deps, client, event, body["event_id"])
+        deps.jobs.spawn(work, name="slack unfurl")
 
 
-async def _unfurl(deps: Deps, event: Event, event_id: str) -> None:
+async def _unfurl(deps: Deps, client: AsyncWebClient, event: Event, event_id: str) -> None:
+    """Unfurl with the request's `client`: the one authorized for the event's workspace."""
     if not await deps.service.claim(f"slack:event:{event_id}"):
         return
     unfurls: dict[str, dict[str, Any]] = {}
@@ -46,10 +49,8 @@ async def _unfurl(deps: Deps, event: Event, event_id: str) -> None:
     if not unfurls:
         return
     if event.get("source") == "composer":  # typed, not yet sent: no channel/ts to name it by
-        await deps.client.chat_unfurl(
+        await client.chat_unfurl(
             unfurl_id=event["unfurl_id"], source=event["source"], unfurls=unfurls
         )
     else:
-        await deps.client.chat_unfurl(
-            channel=event["channel"], ts=event["message_ts"], unfurls=unfurls
-        )
+        await client.chat_unfurl(channel=event["channel"], ts=event["message_ts"], unfurls=unfurls)
