@@ -75,6 +75,7 @@ class Settings(BaseSettings):
         default="process", alias="DIGESTBOT_WORKER_MODE"
     )
     shutdown_seconds: float = Field(default=20.0, ge=0, alias="DIGESTBOT_SHUTDOWN_SECONDS")
+    health_port: int = Field(default=8080, ge=1, le=65535, alias="DIGESTBOT_HEALTH_PORT")
 
     discord_token: SecretStr | None = Field(default=None, alias="DISCORD_TOKEN")
     discord_guild_id: int | None = Field(default=None, alias="DISCORD_GUILD_ID")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Coroutine
 from typing import Any
 
 logger = logging.getLogger(__name__)
@@ -21,11 +21,14 @@ class Jobs:
     """A set of background tasks that can be drained."""
 
     def __init__(self) -> None:
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks: set[asyncio.Task[Any]] = set()
 
     def spawn(self, work: Coroutine[Any, Any, None], *, name: str) -> None:
         """Run `work` in the background; its failure is logged, never swallowed silently."""
-        task = asyncio.get_running_loop().create_task(work, name=name)
+        self.adopt(asyncio.get_running_loop().create_task(work, name=name))
+
+    def adopt(self, task: asyncio.Task[Any]) -> None:
+        """Track a task someone else started (discord.py runs each event in its own task)."""
         self._tasks.add(task)
         task.add_done_callback(self._finished)
 
@@ -34,7 +37,16 @@ class Jobs:
         while self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
 
-    def _finished(self, task: asyncio.Task[None]) -> None:
+    def _finished(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
             logger.error("job %s failed", task.get_name(), exc_info=task.exception())
+
+
+async def finish_within(work: Awaitable[None], seconds: float) -> None:
+    """Await `work` (a drain) for up to `seconds`, then cancel it: shutdown ends in bounded time."""
+    logger.info("shutdown: letting running digests finish (up to %.0f s)", seconds)
+    try:
+        await asyncio.wait_for(work, timeout=seconds)
+    except TimeoutError:
+        logger.warning("shutdown: digests still running after %.0f s were cancelled", seconds)

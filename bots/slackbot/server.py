@@ -5,9 +5,8 @@ request's signature and timestamp (`SLACK_SIGNING_SECRET`, 5-minute window)
 and answers 401 before any listener runs. Stateless apart from the store, so
 replicas scale out behind a load balancer.
 
-- `GET /healthz`: liveness, the process answers at all;
-- `GET /readyz`: 200 when the store answers and Slack accepts our token, else 503;
-- `GET /metrics`: Prometheus text format (`bots.metrics`).
+`GET /healthz`, `GET /readyz` (the store answers and Slack accepts our token)
+and `GET /metrics` come from `bots.health`.
 
 Every request runs in a `request_scope` (the load balancer's `X-Request-Id`
 when it is a plain token, else a new one), so its log lines and those of the
@@ -18,7 +17,6 @@ exit: the listener closes, requests in progress finish) running digests get
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 import time
@@ -27,16 +25,16 @@ from aiohttp import ClientError, web
 from aiohttp.typedefs import Handler, Middleware
 from slack_sdk.errors import SlackApiError
 
+from bots.health import HEALTH_PATH, METRICS_PATH, READY_PATH, add_health_routes
 from bots.logs import request_scope
-from bots.metrics import CONTENT_TYPE_LATEST
 from bots.slackbot.app import SlackBot
+from bots.slackbot.jobs import finish_within
 
 logger = logging.getLogger(__name__)
 
+__all__ = ["EVENTS_PATH", "HEALTH_PATH", "METRICS_PATH", "READY_PATH", "web_app"]
+
 EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
-READY_PATH = "/readyz"
-METRICS_PATH = "/metrics"
 SLACK_CHECK_SECONDS = 60.0
 """How long a successful `auth.test` counts, so probes don't spend Slack's rate limit."""
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
@@ -46,25 +44,13 @@ def web_app(bot: SlackBot) -> web.Application:
     """An aiohttp application serving `bot`; cleanup waits (bounded) for running digests."""
     app = bot.app.web_app(path=EVENTS_PATH)
     app.middlewares.append(_request_context(bot))
-    readiness = _Readiness(bot)
-    app.router.add_get(HEALTH_PATH, _healthz)
-    app.router.add_get(READY_PATH, readiness.handle)
-    app.router.add_get(METRICS_PATH, _metrics(bot))
+    add_health_routes(app, metrics=bot.service.metrics, checks=_Readiness(bot).checks)
 
     async def drain(_: web.Application) -> None:
-        await drain_jobs(bot, bot.service.settings.shutdown_seconds)
+        await finish_within(bot.close(), bot.service.settings.shutdown_seconds)
 
     app.on_cleanup.append(drain)
     return app
-
-
-async def drain_jobs(bot: SlackBot, seconds: float) -> None:
-    """Let started digests finish for up to `seconds`, then cancel the rest."""
-    logger.info("shutdown: letting running digests finish (up to %.0f s)", seconds)
-    try:
-        await asyncio.wait_for(bot.close(), timeout=seconds)
-    except TimeoutError:
-        logger.warning("shutdown: digests still running after %.0f s were cancelled", seconds)
 
 
 def _request_context(bot: SlackBot) -> Middleware:
@@ -80,18 +66,6 @@ def _request_context(bot: SlackBot) -> Middleware:
     return middleware
 
 
-async def _healthz(_: web.Request) -> web.Response:
-    return web.json_response({"ok": True})
-
-
-def _metrics(bot: SlackBot) -> Handler:
-    async def handle(_: web.Request) -> web.Response:
-        body = bot.service.metrics.exposition()
-        return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
-
-    return handle
-
-
 class _Readiness:
     """Store reachable and Slack connected; a good Slack answer is remembered for a minute."""
 
@@ -99,11 +73,8 @@ class _Readiness:
         self._bot = bot
         self._slack_ok_until = 0.0
 
-    async def handle(self, _: web.Request) -> web.Response:
-        checks = {"store": await self._bot.service.store_ready(), "slack": await self._slack()}
-        return web.json_response(
-            {"ok": all(checks.values()), **checks}, status=200 if all(checks.values()) else 503
-        )
+    async def checks(self) -> dict[str, bool]:
+        return {"store": await self._bot.service.store_ready(), "slack": await self._slack()}
 
     async def _slack(self) -> bool:
         client = self._bot.app.client
