@@ -11,10 +11,18 @@ address is then read from that API's `GET /gateway/bot`, because discord.py
 otherwise dials its built-in `DiscordWebSocket.DEFAULT_GATEWAY` (and falls back
 to it after an invalidated session). Both are process-wide, so `serve` restores
 them when it returns.
+
+Operations: `GET /healthz`, `GET /readyz` (the store answers and every shard's
+gateway is connected and READY) and `GET /metrics` are served on
+`DIGESTBOT_HEALTH_PORT` (`bots.health`). Every event's task is tracked; on
+shutdown (SIGTERM cancels `serve`) the shards disconnect, so no new events
+arrive, the work in flight gets `DIGESTBOT_SHUTDOWN_SECONDS` to be posted over
+the still-open REST session, and only then is everything closed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +30,7 @@ from typing import Any
 
 import discord
 import yarl
+from aiohttp import web
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
@@ -30,8 +39,10 @@ from bots.discordbot.commands import build_tree, sync_if_changed
 from bots.discordbot.delivery import NO_MENTIONS
 from bots.discordbot.handlers import PLATFORM, Handlers
 from bots.discordbot.roundups import start_roundups
+from bots.health import add_health_routes, serve_health
 from bots.roundup_schedule import RoundupScheduler
 from bots.service import DigestService
+from bots.slackbot.jobs import Jobs, finish_within
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +58,10 @@ class DigestClient(discord.AutoShardedClient):
         self.service = DigestService(settings, platform=PLATFORM)
         self.handlers = Handlers(self.service, message_content=message_content)
         self.tree = build_tree(self, self.handlers)
+        self.tree.interaction_check = self._admit  # type: ignore[method-assign]
         self.roundups: RoundupScheduler | None = None
+        self.jobs = Jobs()
+        self._draining = False
 
     async def setup_hook(self) -> None:
         """Runs after login, before the gateway: service, gateway address, command sync."""
@@ -65,11 +79,44 @@ class DigestClient(discord.AutoShardedClient):
         log.info("connected as %s to %d guilds", self.user, len(self.guilds))
 
     async def on_message(self, message: discord.Message) -> None:
-        await self.handlers.on_message(message)
+        if await self._admit():
+            await self.handlers.on_message(message)
+
+    async def _admit(self, _: object = None) -> bool:
+        """Track the current event's task so shutdown waits for it; refuse while draining.
+
+        Also the command tree's `interaction_check`, which runs in the task of each command.
+        """
+        if self._draining:
+            return False
+        task = asyncio.current_task()
+        assert task is not None
+        self.jobs.adopt(task)
+        return True
+
+    def connected(self) -> bool:
+        """READY, not shutting down, and every shard's gateway socket open (readiness)."""
+        shards_open = all(not shard.is_closed() for shard in self.shards.values())
+        return not self._draining and self.is_ready() and not self.is_closed() and shards_open
+
+    def ops_app(self) -> web.Application:
+        """The /healthz, /readyz and /metrics endpoints of this client."""
+
+        async def checks() -> dict[str, bool]:
+            return {"store": await self.service.store_ready(), "discord": self.connected()}
+
+        app = web.Application()
+        add_health_routes(app, metrics=self.service.metrics, checks=checks)
+        return app
 
     async def close(self) -> None:
+        """Stop taking events, let their work finish (bounded), then close everything."""
+        self._draining = True
         if self.roundups is not None:
             await self.roundups.stop()
+        for shard in self.shards.values():
+            await shard.disconnect()
+        await finish_within(self.jobs.drain(), self.settings.shutdown_seconds)
         await super().close()
         await self.service.close()
 
@@ -117,5 +164,7 @@ async def serve(settings: Settings) -> None:
 
 
 async def _run(settings: Settings, token: str, *, message_content: bool) -> None:
-    async with DigestClient(settings, message_content=message_content) as client:
+    client = DigestClient(settings, message_content=message_content)
+    # The endpoints outlive the client's drain, so liveness holds while work finishes.
+    async with serve_health(client.ops_app(), port=settings.health_port), client:
         await client.start(token)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -34,6 +35,14 @@ def article_html(title: str, paragraphs: tuple[str, ...] = ARTICLE_PARAGRAPHS) -
         f"<html><head><title>{title}</title><meta name='author' content='Lee Park'></head>"
         f"<body><article><h1>{title}</h1>{body}</article></body></html>"
     ).encode()
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on now, for the bot's health endpoints."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def snowflake() -> str:
@@ -92,6 +101,7 @@ def discord_settings(monkeypatch: pytest.MonkeyPatch, fake_discord: FakeDiscord)
     monkeypatch.setenv("DISCORD_API_BASE", fake_discord.api_base)
     monkeypatch.setenv("DISCORD_GUILD_ID", GUILD_ID)
     monkeypatch.setenv("DIGESTBOT_FETCH_ALLOW_HOSTS", "127.0.0.1")
+    monkeypatch.setenv("DIGESTBOT_HEALTH_PORT", str(free_port()))
     return Settings()
 
 
