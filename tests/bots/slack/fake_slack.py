@@ -3,7 +3,8 @@
 Every call is recorded (method, merged query/form/JSON parameters, bearer
 token) so tests assert on what Slack would have received. `throttle(method, n)`
 makes the next `n` calls of a method answer 429 with `Retry-After: 1`.
-`/ws` is a Socket Mode server: `apps.connections.open` hands out its URL,
+`oauth.v2.access` installs the app in team T2 (bot token `xoxb-T2`) for
+`OAUTH_CODE`. `/ws` is a Socket Mode server: `apps.connections.open` hands out its URL,
 `push(envelope)` sends an envelope and `wait_ack(id)` returns the app's ack.
 """
 
@@ -19,6 +20,9 @@ from aiohttp import WSMsgType, web
 
 BOT_USER = "UBOT"
 BOT_ID = "BBOT"
+OAUTH_CODE = "code-for-T2"
+INSTALLED_TEAM = "T2"
+INSTALLED_TOKEN = "xoxb-T2"
 
 
 @dataclass(frozen=True)
@@ -123,14 +127,16 @@ class FakeSlack:
             return web.json_response(
                 {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
             )
-        answer = self._answer(method, params)
+        answer = self._answer(method, params, token)
         await self._record(Call(method, params, token, answer=answer))
         return web.json_response(answer)
 
-    def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+    def _answer(self, method: str, params: dict[str, Any], token: str) -> dict[str, Any]:
         channel = params.get("channel", "")
         if method == "auth.test":
-            return {"ok": True, "user_id": BOT_USER, "bot_id": BOT_ID, "team_id": "T1"}
+            return _auth_test(token)
+        if method == "oauth.v2.access":
+            return _oauth_access(params)
         if method == "chat.postMessage":
             return {"ok": True, "channel": channel, "ts": f"1700000000.{next(self._ts):06d}"}
         if method == "chat.postEphemeral":
@@ -165,6 +171,28 @@ class FakeSlack:
                     self._acks[ack["envelope_id"]] = ack
                     self._changed.notify_all()
         return socket
+
+
+def _auth_test(token: str) -> dict[str, Any]:
+    """The workspace a token belongs to: T2 for the token `oauth.v2.access` hands out, else T1."""
+    team = INSTALLED_TEAM if token == INSTALLED_TOKEN else "T1"
+    return {"ok": True, "user_id": BOT_USER, "bot_id": BOT_ID, "team_id": team}
+
+
+def _oauth_access(params: dict[str, Any]) -> dict[str, Any]:
+    """Trades `OAUTH_CODE` (and only it) for an installation in team T2."""
+    if params.get("code") != OAUTH_CODE:
+        return {"ok": False, "error": "invalid_code"}
+    return {
+        "ok": True,
+        "app_id": "A0DIGEST",
+        "access_token": INSTALLED_TOKEN,
+        "token_type": "bot",
+        "scope": "commands,chat:write",
+        "bot_user_id": BOT_USER,
+        "team": {"id": INSTALLED_TEAM, "name": "Team Two"},
+        "authed_user": {"id": "U0INSTALLER"},
+    }
 
 
 async def _params(request: web.Request) -> dict[str, Any]:

@@ -1,0 +1,123 @@
+"""Multi-workspace Slack end to end: install through OAuth, then answer in the new workspace.
+
+The bot runs with `SLACK_CLIENT_ID`/`SLACK_CLIENT_SECRET` and no bot token;
+the fake Slack's `oauth.v2.access` installs it in team T2 with `xoxb-T2`, and a
+`/summarize` from T2 must be answered with exactly that token.
+"""
+
+from __future__ import annotations
+
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import httpx
+import pytest
+import yaml
+from sqlalchemy import select
+
+from bots.config import Settings
+from bots.slackbot.oauth import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
+from bots.storage.schema import SLACK_INSTALLATIONS, metadata
+from tests.bots.slack.conftest import CHANNEL, FORM, SlackDriver
+from tests.bots.slack.fake_slack import INSTALLED_TEAM, INSTALLED_TOKEN, OAUTH_CODE, FakeSlack
+from tests.bots.slack.pages import ACME, article_html
+from tests.support.article_server import ArticleServer
+
+MANIFEST = Path(__file__).resolve().parents[3] / "deploy" / "slack" / "manifest.yml"
+CLIENT_ID = "1111.2222"
+
+
+@pytest.fixture
+def slack_settings(slack_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """The Slack test settings in OAuth mode: an app's client id and secret, no bot token."""
+    monkeypatch.delenv("SLACK_BOT_TOKEN")
+    monkeypatch.setenv("SLACK_CLIENT_ID", CLIENT_ID)
+    monkeypatch.setenv("SLACK_CLIENT_SECRET", "client-secret-7f3a")
+    return Settings()
+
+
+def _base(slack: SlackDriver) -> str:
+    return slack.url.rsplit("/slack/", 1)[0]
+
+
+async def _install_state(slack: SlackDriver) -> tuple[str, str]:
+    """Start an install: the `state` sent to Slack's authorize page, and the browser's cookie.
+
+    Bolt's state cookie is `Secure`, so httpx keeps it off plain http; the test
+    plays the browser (which would be on https) and carries it back itself.
+    """
+    response = await slack.http.get(_base(slack) + INSTALL_PATH)
+    assert response.status_code == 302
+    authorize = urlsplit(response.headers["Location"])
+    assert (authorize.netloc, authorize.path) == ("slack.com", "/oauth/v2/authorize")
+    query = parse_qs(authorize.query)
+    assert query["client_id"] == [CLIENT_ID]
+    assert set(query["scope"][0].split(",")) == set(BOT_SCOPES)
+    cookie = SimpleCookie(response.headers["Set-Cookie"])
+    return query["state"][0], "; ".join(f"{k}={m.value}" for k, m in cookie.items())
+
+
+async def _installations(slack: SlackDriver) -> list[tuple[str, str]]:
+    store = slack.bot.oauth
+    assert store is not None
+    table = metadata.tables[SLACK_INSTALLATIONS]
+    async with store.installation_store.engine.connect() as conn:
+        rows = await conn.execute(select(table.c.team_id, table.c.bot_token))
+        return [(row.team_id, row.bot_token) for row in rows]
+
+
+async def _redirect(slack: SlackDriver, code: str, state: str, cookie: str) -> httpx.Response:
+    query = urlencode({"code": code, "state": state})
+    url = f"{_base(slack)}{REDIRECT_PATH}?{query}"
+    return await slack.http.get(url, headers={"Cookie": cookie})
+
+
+async def test_install_then_answer_in_the_new_workspace_with_its_token(
+    slack: SlackDriver, fake_slack: FakeSlack, article_server: ArticleServer
+) -> None:
+    state, cookie = await _install_state(slack)
+    done = await _redirect(slack, OAUTH_CODE, state, cookie)
+    assert done.status_code == 200
+    assert "Thank you" in done.text
+    assert await _installations(slack) == [(INSTALLED_TEAM, INSTALLED_TOKEN)]
+    [access] = fake_slack.to("oauth.v2.access")
+    assert access["code"] == OAUTH_CODE
+
+    url = article_server.add("/acme", article_html("Acme raises $5M", ACME))
+    form = slack.interaction("slash_command", url, channel=CHANNEL, name="t2")
+    form.update(team_id=INSTALLED_TEAM, is_enterprise_install="false")
+    form.pop("enterprise_id"), form.pop("enterprise_name")
+    response = await slack.send(urlencode(form), FORM)
+    assert response.status_code == 200
+    await slack.settle()
+    [posted] = [c for c in fake_slack.calls if c.method == "chat.postMessage"]
+    assert posted.token == INSTALLED_TOKEN
+    assert "Acme" in posted.params["text"]
+
+
+async def test_an_unknown_state_fails_and_installs_nothing(
+    slack: SlackDriver, fake_slack: FakeSlack
+) -> None:
+    _, cookie = await _install_state(slack)
+    failed = await _redirect(slack, OAUTH_CODE, "forged-state", cookie)
+    assert failed.status_code == 400
+    assert await _installations(slack) == []
+    assert fake_slack.to("oauth.v2.access") == []
+
+
+async def test_a_request_from_a_workspace_that_never_installed_is_refused_politely(
+    slack: SlackDriver, fake_slack: FakeSlack
+) -> None:
+    response = await slack.command("https://example.com/a")  # from team T0001
+    assert response.status_code == 200
+    assert "Reading" not in response.text  # Bolt stopped it before the listener
+    [told] = await fake_slack.wait_for("response_url")
+    assert "reinstall" in told["text"]
+    await slack.settle()
+    assert [c.method for c in fake_slack.sent()] == ["response_url"]
+
+
+def test_the_install_asks_for_the_manifests_bot_scopes() -> None:
+    manifest = yaml.safe_load(MANIFEST.read_text())
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == set(BOT_SCOPES)
