@@ -95,6 +95,16 @@ def test_discord_statefulset_hands_the_entrypoint_its_pod_name_and_shard_plan() 
     assert spec["serviceName"] == find("Service", "digestbot-discord")["metadata"]["name"]
 
 
+def test_discord_probes_use_the_health_endpoints_on_the_health_port() -> None:
+    container = find("StatefulSet", "digestbot-discord")["spec"]["template"]["spec"]["containers"][
+        0
+    ]
+    [port] = container["ports"]
+    assert port["containerPort"] == Settings().health_port
+    assert container["readinessProbe"]["httpGet"] == {"path": READY_PATH, "port": port["name"]}
+    assert container["livenessProbe"]["httpGet"] == {"path": HEALTH_PATH, "port": port["name"]}
+
+
 def run_entrypoint(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """The real entrypoint, with a stand-in `digestbot` that prints what it was given."""
     (tmp_path / "digestbot").write_text('#!/bin/sh\necho "shards=$DISCORD_SHARD_IDS args=$*"\n')
