@@ -14,6 +14,7 @@ from aiohttp import web
 from bots.config import Settings
 from bots.service import DigestService
 from bots.slackbot.app import MISSING_BOT_TOKEN, SlackConfigError, build_bot
+from bots.slackbot.oauth import oauth_enabled
 from bots.slackbot.replies import PLATFORM
 from bots.slackbot.server import web_app
 from bots.slackbot.socket_mode import connect
@@ -35,10 +36,15 @@ def run_slack(http: bool, port: int) -> None:
 
 
 def check_settings(settings: Settings, *, http: bool) -> str | None:
-    """Fail fast on missing tokens; the app token when Socket Mode is to be used, else None."""
-    if settings.slack_bot_token is None:
+    """Fail fast on missing tokens; the app token when Socket Mode is to be used, else None.
+
+    OAuth (several workspaces) needs no bot token but always serves HTTP, since
+    installs arrive at `/slack/install` and `/slack/oauth_redirect`.
+    """
+    multi = oauth_enabled(settings)
+    if settings.slack_bot_token is None and not multi:
         raise SlackConfigError(MISSING_BOT_TOKEN)
-    if not http and settings.slack_app_token is not None:
+    if not http and not multi and settings.slack_app_token is not None:
         return settings.slack_app_token.get_secret_value()
     if settings.slack_signing_secret is None:
         raise SlackConfigError(

@@ -14,9 +14,12 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 import pytest
 import yaml
+from pydantic import SecretStr
 from sqlalchemy import select
 
 from bots.config import Settings
+from bots.slackbot import SlackConfigError
+from bots.slackbot.cli import check_settings
 from bots.slackbot.oauth import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 from bots.storage.schema import SLACK_INSTALLATIONS, metadata
 from tests.bots.slack.conftest import CHANNEL, FORM, SlackDriver
@@ -121,3 +124,15 @@ async def test_a_request_from_a_workspace_that_never_installed_is_refused_polite
 def test_the_install_asks_for_the_manifests_bot_scopes() -> None:
     manifest = yaml.safe_load(MANIFEST.read_text())
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == set(BOT_SCOPES)
+
+
+def test_oauth_needs_no_bot_token_and_always_serves_http() -> None:
+    oauth = Settings(
+        slack_client_id=CLIENT_ID,
+        slack_client_secret=SecretStr("c"),
+        slack_app_token=SecretStr("xapp-1"),
+        slack_signing_secret=SecretStr("s"),
+    )
+    assert check_settings(oauth, http=False) is None
+    with pytest.raises(SlackConfigError, match="SLACK_SIGNING_SECRET"):
+        check_settings(oauth.model_copy(update={"slack_signing_secret": None}), http=True)
