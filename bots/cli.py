@@ -154,7 +154,7 @@ def extract_command(
 def run_command() -> None:
     """Start the bot for whatever is configured; with no tokens, the console adapter."""
     settings = _settings()
-    if settings.slack_bot_token is not None:
+    if settings.slack_bot_token is not None or settings.slack_client_id is not None:
         from bots.slackbot.cli import run_slack
 
         run_slack(http=settings.slack_app_token is None, port=3000)

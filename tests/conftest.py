@@ -22,7 +22,9 @@ _SECRET_VARS = (
 
 
 @pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+def _clean_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """No test sees the developer's tokens or writes to their data directory."""
     for name in _SECRET_VARS:
         monkeypatch.delenv(name, raising=False)

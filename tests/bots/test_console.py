@@ -34,8 +34,8 @@ async def test_sample_then_pasted_text_a_file_path_and_a_bad_paste(
     out = capsys.readouterr().out  # run_console returned: end of input quits
     assert out.startswith("## [阿里CEO张勇论互联网+电影")
     assert "5.3亿人民币" in out and "主语是电影" in out
-    sample_end = out.index("**Key points**")
-    assert "The council approved the city budget on Monday" in out[sample_end:]
+    pasted = out[out.index("**TL;DR:**") :]  # the first English digest: the pasted text
+    assert "The council approved the city budget on Monday" in pasted
     assert "4.15亿美元" in out
     assert "no sentences" in out.lower() or "没有找到" in out
     assert "Traceback" not in out
