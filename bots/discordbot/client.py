@@ -40,9 +40,9 @@ from bots.discordbot.delivery import NO_MENTIONS
 from bots.discordbot.handlers import PLATFORM, Handlers
 from bots.discordbot.roundups import start_roundups
 from bots.health import add_health_routes, serve_health
+from bots.jobs import Jobs, finish_within
 from bots.roundup_schedule import RoundupScheduler
 from bots.service import DigestService
-from bots.slackbot.jobs import Jobs, finish_within
 
 log = logging.getLogger(__name__)
 

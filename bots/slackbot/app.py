@@ -22,12 +22,12 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.config import Settings
+from bots.jobs import Jobs
 from bots.roundup_schedule import RoundupScheduler
 from bots.service import DigestService
 from bots.slackbot.commands import register_commands
 from bots.slackbot.deps import Deps
 from bots.slackbot.events import register_events
-from bots.slackbot.jobs import Jobs
 from bots.slackbot.oauth import oauth_settings, oauth_stores
 from bots.slackbot.replies import Poster
 from bots.slackbot.roundups import start_roundups

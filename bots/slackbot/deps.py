@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bots.jobs import Jobs
 from bots.service import MAX_LINKS, DigestService
-from bots.slackbot.jobs import Jobs
 from bots.slackbot.replies import Poster
 
 __all__ = ["MAX_LINKS", "Deps"]

@@ -26,9 +26,9 @@ from aiohttp.typedefs import Handler, Middleware
 from slack_sdk.errors import SlackApiError
 
 from bots.health import HEALTH_PATH, METRICS_PATH, READY_PATH, add_health_routes
+from bots.jobs import finish_within
 from bots.logs import request_scope
 from bots.slackbot.app import SlackBot
-from bots.slackbot.jobs import finish_within
 
 logger = logging.getLogger(__name__)
 

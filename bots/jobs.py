@@ -1,7 +1,8 @@
-"""Work that runs after Slack has been acknowledged, tracked so none is lost.
+"""Work that runs after the platform has been acknowledged, tracked so none is lost.
 
-Slack wants an answer within 3 seconds; reading an article takes longer. Each
-listener acknowledges, then hands its slow part to `Jobs.spawn`. The set of
+Slack wants an answer within 3 seconds and Discord a deferral within 3;
+reading an article takes longer. Each listener acknowledges, then hands its
+slow part to `Jobs.spawn` (Discord's event tasks are adopted with `adopt`). The set of
 running tasks is kept so shutdown (and tests) can wait for every digest to be
 posted, and a crash in one job is logged with its traceback instead of
 vanishing with the task.
