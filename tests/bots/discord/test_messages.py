@@ -30,6 +30,18 @@ async def paste(fake: FakeDiscord, content: str, **options: Any) -> str:
     return str(message["id"])
 
 
+async def paste_while_off(fake: FakeDiscord, content: str) -> None:
+    """Paste while auto is off, then let that message's handler read the setting.
+
+    Each gateway event runs in its own task: without this barrier a later
+    "auto on" could land before the pasted message's handler reads the
+    setting. Switching "off" again costs the handler's single store read plus
+    a full interaction round trip, so by its confirmation the read is done.
+    """
+    await paste(fake, content)
+    await switch_auto(fake, "off")
+
+
 def replies(fake: FakeDiscord) -> list[Sent]:
     return fake.of_kind("message")
 
@@ -42,7 +54,7 @@ async def test_pasted_link_is_answered_only_while_auto_is_on(
     bot: Running, fake_discord: FakeDiscord, article_server: Any
 ) -> None:
     url = article_server.add("/harbour", article_html("Harbour news"))
-    await paste(fake_discord, f"look {url}")
+    await paste_while_off(fake_discord, f"look {url}")
     await switch_auto(fake_discord, "on")
     answered = await paste(fake_discord, f"again {url}?x=1")
 
@@ -52,7 +64,7 @@ async def test_pasted_link_is_answered_only_while_auto_is_on(
 
     await switch_auto(fake_discord, "off")
     other = article_server.add("/after-off", article_html("Not wanted"))
-    await paste(fake_discord, other)
+    await paste_while_off(fake_discord, other)
     await switch_auto(fake_discord, "on")
     last = article_server.add("/last", article_html("Wanted again"))
     final = await paste(fake_discord, last)
