@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 from summarizer.models import Lang, Sentence
 from summarizer.numbers import number_spans
-from summarizer.tokenize import content_tokens
+from summarizer.tokenize import content_tokens, content_tokens_each
 from summarizer.voice import told_in_first_person
 
 __all__ = ["Ranking", "rank_sentences", "select"]
@@ -114,7 +114,7 @@ class Ranking:
 
 def rank_sentences(sentences: list[Sentence], *, lang: Lang, title: str | None) -> Ranking:
     """Score every sentence; see the module docstring for the blend."""
-    tokens = [content_tokens(s.text, lang) for s in sentences]
+    tokens = content_tokens_each([s.text for s in sentences], lang)
     frequencies: Counter[str] = Counter(t for toks in tokens for t in toks)
     centrality = _normalise(_centrality([set(toks) for toks in tokens]))
     significance = _normalise([_significance(toks, frequencies) for toks in tokens])

@@ -9,10 +9,13 @@ installed at import), so digestbot owns one `jieba.Tokenizer`, built by
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import re
 import threading
 import warnings
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -27,7 +30,15 @@ with warnings.catch_warnings():
 from summarizer.models import Lang
 from summarizer.numbers import number_spans
 
-__all__ = ["content_tokens", "is_stopword", "stem", "tokenizer", "warm_up", "words"]
+__all__ = [
+    "content_tokens",
+    "content_tokens_each",
+    "is_stopword",
+    "stem",
+    "tokenizer",
+    "warm_up",
+    "words",
+]
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -93,39 +104,52 @@ def is_stopword(token: str) -> bool:
 
 def words(text: str, lang: Lang) -> list[str]:
     """All word tokens of `text` in order (numbers whole), punctuation dropped."""
-    if lang == "zh":
-        return _zh_words(text)
-    return _en_words(text)
+    return [word for _, word in _positioned_words(text, lang)]
 
 
 def content_tokens(text: str, lang: Lang) -> list[str]:
     """Tokens that carry meaning: no stopwords; English stemmed and lower-cased."""
+    return _content(words(text, lang), lang)
+
+
+def content_tokens_each(texts: list[str], lang: Lang) -> list[list[str]]:
+    """`content_tokens` of each text, tokenising them all in one pass.
+
+    One jieba call over the joined texts instead of one per sentence: the
+    per-call overhead was a fifth of the whole digest's time.
+    """
+    joined = "\n".join(texts)
+    ends = list(itertools.accumulate(len(t) + 1 for t in texts))
+    buckets: list[list[str]] = [[] for _ in texts]
+    for start, word in _positioned_words(joined, lang):
+        buckets[bisect.bisect_right(ends, start)].append(word)
+    return [_content(bucket, lang) for bucket in buckets]
+
+
+def _content(tokens: list[str], lang: Lang) -> list[str]:
     stop = _stopwords()
-    tokens = [w.lower() for w in words(text, lang)]
-    kept = [w for w in tokens if w not in stop and (len(w) > 1 or not w.isascii())]
+    lowered = (w.lower() for w in tokens)
+    kept = [w for w in lowered if w not in stop and (len(w) > 1 or not w.isascii())]
     if lang == "en":
         return list(_stemmer().stemWords(kept))
     return kept
 
 
-def _zh_words(text: str) -> list[str]:
-    cut = tokenizer().cut
-    out: list[str] = []
+def _positioned_words(text: str, lang: Lang) -> Iterator[tuple[int, str]]:
+    """(offset, word) for every word, numbers whole: jieba or Latin words between numbers."""
     position = 0
-    for start, end in number_spans(text):
-        out.extend(w for w in cut(text[position:start]) if _WORDLIKE.search(w) and w.strip())
-        out.append(text[start:end])
+    for start, end in [*number_spans(text), (len(text), len(text))]:
+        yield from _plain_words(text[position:start], position, lang)
+        if end > start:
+            yield start, text[start:end]
         position = end
-    out.extend(w for w in cut(text[position:]) if _WORDLIKE.search(w) and w.strip())
-    return out
 
 
-def _en_words(text: str) -> list[str]:
-    out: list[str] = []
-    position = 0
-    for start, end in number_spans(text):
-        out.extend(_LATIN_WORD.findall(text[position:start]))
-        out.append(text[start:end])
-        position = end
-    out.extend(_LATIN_WORD.findall(text[position:]))
-    return out
+def _plain_words(piece: str, offset: int, lang: Lang) -> Iterator[tuple[int, str]]:
+    if lang == "en":
+        for match in _LATIN_WORD.finditer(piece):
+            yield offset + match.start(), match.group()
+        return
+    for word, start, _ in tokenizer().tokenize(piece):
+        if _WORDLIKE.search(word) and word.strip():
+            yield offset + start, word
