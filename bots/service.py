@@ -34,7 +34,7 @@ from bots.workers import digest_page, digest_source, make_pool
 from summarizer.errors import DigestbotError, FetchError
 from summarizer.fetch import Page, fetch_page, make_client
 from summarizer.models import Digest
-from summarizer.urls import find_links, is_article_candidate, normalize_url
+from summarizer.urls import article_links, normalize_url
 
 __all__ = ["MAX_LINKS", "DigestService", "Outcome", "request_lang"]
 
@@ -126,7 +126,7 @@ class DigestService:
         if refusal is not None:
             self.metrics.outcome("rate_limited")
             return [Outcome("", error=polite_refusal(refusal, lang))]
-        links = [link for link in find_links(text) if is_article_candidate(link)]
+        links = article_links(text)
         if not links:
             return [await self.digest_text(text)]
         outcomes = list(

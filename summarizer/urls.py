@@ -21,7 +21,13 @@ from urllib.parse import SplitResult, unquote_plus, urlsplit, urlunsplit
 
 from summarizer.errors import InvalidURL
 
-__all__ = ["find_links", "is_article_candidate", "normalize_url", "require_http_url"]
+__all__ = [
+    "article_links",
+    "find_links",
+    "is_article_candidate",
+    "normalize_url",
+    "require_http_url",
+]
 
 _SCHEMES = {"http": 80, "https": 443}
 _TRACKING_PARAMS = frozenset(
@@ -133,3 +139,8 @@ def is_article_candidate(url: str) -> bool:
     last = unquote_plus(parts.path).rsplit("/", 1)[-1]
     extension = last.rsplit(".", 1)[-1].lower() if "." in last else ""
     return extension not in _MEDIA_EXTENSIONS
+
+
+def article_links(text: str) -> list[str]:
+    """The links in a chat message worth summarising, in order, without repeats."""
+    return [link for link in find_links(text) if is_article_candidate(link)]

@@ -21,7 +21,7 @@ from bots.discordbot.delivery import NO_MENTIONS, follow_up, outcome_message, se
 from bots.discordbot.texts import generic_error, text
 from bots.service import DigestService, Outcome, request_lang
 from summarizer.errors import InvalidURL
-from summarizer.urls import find_links, is_article_candidate, normalize_url
+from summarizer.urls import article_links, normalize_url
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ class Handlers:
         """A channel message: digest its article links if the channel asked for it."""
         if not self._wanted(message):
             return
-        links = [link for link in find_links(message.content) if is_article_candidate(link)]
+        links = article_links(message.content)
         channel = settings_channel(message.channel, message.channel.id)
         if not links or not await self.service.auto_enabled(
             PLATFORM, channel, default=AUTO_DEFAULT

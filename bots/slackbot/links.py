@@ -2,7 +2,8 @@
 
 Slack sends `<https://x.com/a?b=1&amp;c=2|x.com/a>` for a link, `<@U123>` for a
 mention, and escapes `&`, `<`, `>` everywhere else. Link finding and judging
-(Slack's own links, images, video) is the core's (`summarizer.urls`); this
+(Slack's own links, images, video) is the core's (`summarizer.urls.article_links`,
+re-exported here for the listeners); this
 module only undoes Slack's markup for text that is summarised as pasted.
 """
 
@@ -10,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-from summarizer.urls import find_links, is_article_candidate
+from summarizer.urls import article_links
+
+__all__ = ["article_links", "plain_text"]
 
 _MARKUP = re.compile(r"<([^<>|]*)(?:\|[^<>]*)?>")
 
@@ -19,11 +22,6 @@ def plain_text(text: str) -> str:
     """The text as typed: links bare, mentions and channel links removed, entities decoded."""
     unwrapped = _MARKUP.sub(_unwrap, text)
     return unwrapped.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
-
-
-def article_links(text: str) -> list[str]:
-    """Links in a Slack message worth summarising, in order, without repeats."""
-    return [url for url in find_links(text) if is_article_candidate(url)]
 
 
 def _unwrap(match: re.Match[str]) -> str:

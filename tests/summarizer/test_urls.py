@@ -106,5 +106,21 @@ def test_is_article_candidate(url: str, expected: bool) -> None:
 def test_public_surface() -> None:
     import summarizer.urls
 
-    expected = ["find_links", "is_article_candidate", "normalize_url", "require_http_url"]
+    expected = [
+        "article_links",
+        "find_links",
+        "is_article_candidate",
+        "normalize_url",
+        "require_http_url",
+    ]
     assert sorted(summarizer.urls.__all__) == expected
+
+
+def test_article_links_keep_articles_and_drop_chat_and_media_links() -> None:
+    from summarizer.urls import article_links
+
+    text = (
+        "see https://36kr.com/p/1 and https://app.slack.com/x, "
+        "https://a.cn/pic.png，还有 https://36kr.com/p/1"
+    )
+    assert article_links(text) == ["https://36kr.com/p/1"]
