@@ -51,9 +51,10 @@ def extract(html_page: str | bytes, *, url: str | None = None) -> Article:
     visible = paragraphs(root)
     rule = _site_rule(url or _declared_url(root))
     library = _trafilatura(page, url)
-    text = _rule_text(root, rule) or _main_text(page, library[0], _mostly_han(visible))
+    chinese = _mostly_han(visible)
+    text = _rule_text(root, rule) or _main_text(page, library[0], chinese)
     check_page(page_text(root, visible), text)
-    meta = page_meta(root, library[1], rule, "\n".join(visible))
+    meta = page_meta(root, library[1], rule, "\n".join(visible), chinese=chinese)
     logger.debug("extract %s: %d chars in %.0f ms", url, len(text), _ms(start))
     return Article(
         text=text,
