@@ -16,7 +16,7 @@ from summarizer.models import Lang
 from summarizer.numbers import number_spans
 from summarizer.segment import clauses
 
-__all__ = ["ELLIPSIS", "best_run", "condense", "size"]
+__all__ = ["ELLIPSIS", "best_run", "condense", "size", "tidy"]
 
 ELLIPSIS = "…"
 _TRAILING = "，,；;：: "
@@ -27,10 +27,18 @@ def size(text: str, lang: Lang) -> int:
     return len(text) if lang == "zh" else len(text.split())
 
 
+def tidy(text: str) -> str:
+    """White space folded to single spaces: a hard-wrapped sentence reads as one line.
+
+    Faithful under the whitespace normalisation every check applies.
+    """
+    return " ".join(text.split())
+
+
 def condense(sentence: str, lang: Lang, limit: int, weight: Callable[[str], float]) -> str:
     """`sentence` when it fits `limit`, else its best clause run marked with "…"."""
     if size(sentence, lang) <= limit:
-        return sentence
+        return tidy(sentence)
     return best_run(sentence, lang, limit, weight)
 
 
@@ -54,14 +62,14 @@ def best_run(sentence: str, lang: Lang, limit: int, weight: Callable[[str], floa
             if best is None or total > best[0]:
                 best = (total, start, end + 1)
     if best is None:
-        return _head(sentence, lang, limit)
+        return tidy(_head(sentence, lang, limit))
     _, start, end = best
     text = "".join(parts[start:end]).strip()
     if end < len(parts):
         text = text.rstrip(_TRAILING) + ELLIPSIS
     if start > 0:
         text = ELLIPSIS + text
-    return text
+    return tidy(text)
 
 
 def _head(sentence: str, lang: Lang, limit: int) -> str:

@@ -27,8 +27,9 @@ _PUBLISHED_META = (
     "datePublished",
 )
 _AUTHOR_LABEL = re.compile(
-    r"(?:作者|撰文|记者|编辑|文)\s*[：:/|｜]\s*([^\s，,。;；|｜/()（）]{2,16})"
+    r"(?:作者|撰文|记者|编辑|文)\s*[：:/|｜]\s*([^\s，,。;；|｜/()（）=<>\"']{2,16})"
 )
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # How far into the page's text labelled bylines and dates are looked for.
 HEADER_CHARS = 3000
 
@@ -122,8 +123,11 @@ def _letters(text: str) -> str:
 
 
 def _labelled_author(text: str) -> str | None:
-    match = _AUTHOR_LABEL.search(text)
-    return match.group(1) if match else None
+    """A Chinese byline ("作者：张三", "文/李四"): a name has Han characters, markup does not."""
+    for match in _AUTHOR_LABEL.finditer(text):
+        if _HAN_CHAR.search(match.group(1)):
+            return match.group(1)
+    return None
 
 
 def _published(root: html.HtmlElement, found: str | None, header_text: str) -> str | None:

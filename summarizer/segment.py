@@ -10,7 +10,8 @@ marks are unbalanced). Decimals never split: "." is not a Chinese terminator.
 English: a rule-based splitter (pysbd and NLTK punkt were measured slower and,
 for punkt, need downloaded data): ., ! or ? plus closers, then white space and
 a capital, digit or opening quote — except after known abbreviations and
-initials. A newline always ends a sentence; each non-empty line is a paragraph.
+initials. A newline ends a sentence, except inside a hard-wrapped paragraph
+(a long line that stops mid-sentence runs on into the next line).
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 # ASCII "," and ":" inside a number ("1,234.5", "12:30") are not clause breaks.
+_SENTENCE_ENDS = tuple("。！？!?；;…：:.\"'”’」』）)》】")
+_WRAPPED_MIN = {"zh": 20, "en": 8}
 _ZH_CLAUSE = re.compile(r"[，；;：]|[,:](?!\d)|(?<!\d)[,:]")
 _EN_CLAUSE = re.compile(r"[,;:](?=\s)|\s[—–-]{1,2}\s")
 
@@ -94,7 +97,7 @@ _EN_CLAUSE = re.compile(r"[,;:](?=\s)|\s[—–-]{1,2}\s")
 def split_sentences(text: str, lang: Lang) -> list[Sentence]:
     """All sentences of `text` in order, each verbatim with its offsets."""
     sentences: list[Sentence] = []
-    for paragraph, (line_start, line_end) in enumerate(_lines(text)):
+    for paragraph, (line_start, line_end) in enumerate(_blocks(text, lang)):
         spans = _zh_spans if lang == "zh" else _en_spans
         for start, end in spans(text, line_start, line_end):
             start, end = _strip(text, start, end)
@@ -114,6 +117,39 @@ def clauses(sentence: str, lang: Lang) -> list[str]:
     if position < len(sentence):
         parts.append(sentence[position:])
     return [p for p in parts if p.strip()] or [sentence]
+
+
+def _blocks(text: str, lang: Lang) -> Iterator[tuple[int, int]]:
+    """Paragraph spans: each line, except that a hard-wrapped line runs on into the next.
+
+    Old pages and pasted e-mails break lines mid-sentence. A long line that
+    does not end a sentence, followed directly by another line, is the same
+    paragraph; blank lines, short lines (headings) and finished sentences
+    always end one.
+    """
+    start: int | None = None
+    for line_start, line_end in _lines(text):
+        start = line_start if start is None else start
+        line = text[line_start:line_end].rstrip()
+        if _runs_on(line, lang) and _next_line_follows(text, line_end):
+            continue
+        yield start, line_end
+        start = None
+
+
+def _runs_on(line: str, lang: Lang) -> bool:
+    """Long enough to be wrapped, and stopping mid-sentence."""
+    length = len(line) if lang == "zh" else len(line.split())
+    return length >= _WRAPPED_MIN[lang] and not line.endswith(_SENTENCE_ENDS)
+
+
+def _next_line_follows(text: str, line_end: int) -> bool:
+    """A single newline after `line_end`, then a non-blank line (not a paragraph break)."""
+    if not text.startswith("\n", line_end):
+        return False
+    following_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1 : following_end if following_end != -1 else len(text)]
+    return bool(following.strip())
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

@@ -87,3 +87,12 @@ def test_one_clause_longer_than_the_limit_keeps_its_head() -> None:
 
 def test_a_sentence_that_is_one_long_number_still_says_something() -> None:
     assert condense("一" * 500, "zh", 80, _by_length) == "一" * 80 + ELLIPSIS
+
+
+def test_a_hard_wrapped_sentence_reads_as_one_line() -> None:
+    from summarizer.condense import condense
+
+    assert (
+        condense("每天都有学生\n前往广场。", "zh", 120, lambda part: 1.0)
+        == "每天都有学生 前往广场。"
+    )

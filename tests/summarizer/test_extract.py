@@ -126,3 +126,11 @@ def test_empty_pages_are_unreadable(page: str) -> None:
 )
 def test_chinese_date_formats(text: str, iso: str | None) -> None:
     assert normalise_date(text) == iso
+
+
+def test_a_byline_label_followed_by_markup_is_not_an_author() -> None:
+    body = "<p>" + "这是一篇很长的文章正文，讲述了当年发生的事情。" * 20 + "</p>"
+    page = f'<html><head><title>标题</title></head><body><p>文: size="20"</p>{body}</body></html>'
+    assert extract(page).author is None
+    signed = page.replace('文: size="20"', "作者：张三")
+    assert extract(signed).author == "张三"

@@ -138,3 +138,30 @@ def test_offsets_index_the_text_for_every_corpus_document() -> None:
 def test_tokenisation_keeps_numbers_whole(text: str, lang: Lang, number: str) -> None:
     """jieba alone cuts "1,234.5" into "1", ",", "234.5"; our words() must not."""
     assert number in words(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (  # a hard-wrapped Chinese sentence runs on across the line break
+            "五月十三日北京学生绝食，每天都有大批学生和市民前往广场声援，\n我们一行六人离开了学校。",
+            "zh",
+            [
+                "五月十三日北京学生绝食，每天都有大批学生和市民前往广场声援，\n我们一行六人离开了学校。"
+            ],
+        ),
+        ("标题行\n正文第一句。", "zh", ["标题行", "正文第一句。"]),  # a short heading stays apart
+        (  # a blank line always ends the paragraph
+            "这一行很长很长很长很长很长很长很长很长但是没有句号\n\n下一段。",
+            "zh",
+            ["这一行很长很长很长很长很长很长很长很长但是没有句号", "下一段。"],
+        ),
+        (
+            "An old mail client wrapped this long sentence right in the\nmiddle of it. Done.",
+            "en",
+            ["An old mail client wrapped this long sentence right in the\nmiddle of it.", "Done."],
+        ),
+    ],
+)
+def test_hard_wrapped_lines_run_on(text: str, lang: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text, lang)] == expected  # type: ignore[arg-type]
