@@ -8,8 +8,7 @@ from summarizer.segment import split_sentences
 from summarizer.voice import speaks_in_first_person, told_in_first_person
 
 SPEECH = (
-    "各位来宾，我非常高兴来到这里。我们一直在思考电影。我认为互联网是工具。"
-    "我们愿意合作。谢谢大家。"
+    "各位来宾，我非常高兴来到这里。我们一直在思考电影。我认为互联网是工具。我们愿意合作。谢谢大家。"
 )
 REPORT_QUOTING = (
     'The minister spoke on Monday. "I think we will win. We have the votes. '
