@@ -156,6 +156,16 @@ def test_tokenisation_keeps_numbers_whole(text: str, lang: Lang, number: str) ->
             "zh",
             ["这一行很长很长很长很长很长很长很长很长但是没有句号", "下一段。"],
         ),
+        (  # extraction made each <br> line a paragraph: a run of wrapped lines is one again
+            "第一行很长很长很长很长很长很长很长很长很长没有句号\n\n"
+            "第二行也很长很长很长很长很长很长很长很长没有句号\n\n第三行结束。\n\n下一段。",
+            "zh",
+            [
+                "第一行很长很长很长很长很长很长很长很长很长没有句号\n\n"
+                "第二行也很长很长很长很长很长很长很长很长没有句号\n\n第三行结束。",
+                "下一段。",
+            ],
+        ),
         (
             "An old mail client wrapped this long sentence right in the\nmiddle of it. Done.",
             "en",
