@@ -17,7 +17,7 @@ import asyncio
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -40,6 +40,7 @@ __all__ = ["MAX_LINKS", "DigestService", "Outcome", "request_lang"]
 
 logger = logging.getLogger(__name__)
 _Input = TypeVar("_Input", Page, str)
+_Result = TypeVar("_Result")
 
 MAX_LINKS = 5
 DEDUPE_WINDOW = timedelta(hours=24)
@@ -204,13 +205,16 @@ class DigestService:
 
     async def auto_enabled(self, platform: str, channel: str, *, default: bool = True) -> bool:
         """Whether pasted links in `channel` get digests automatically."""
-        value = await self._store_call("get_channel_setting", platform, channel, "auto")
+        value = await self._with_store(
+            "auto", lambda store: store.get_channel_setting(platform, channel, "auto")
+        )
         return default if value is None else value == "on"
 
     async def set_auto(self, platform: str, channel: str, on: bool) -> None:
         """Switch automatic digests of pasted links on or off for `channel`."""
-        await self._store_call(
-            "set_channel_setting", platform, channel, "auto", "on" if on else "off"
+        value = "on" if on else "off"
+        await self._with_store(
+            "auto", lambda store: store.set_channel_setting(platform, channel, "auto", value)
         )
 
     async def claim(self, key: str, *, ttl: timedelta = DEDUPE_WINDOW) -> bool:
@@ -230,14 +234,14 @@ class DigestService:
     async def previous_share(self, platform: str, channel: str, url: str) -> Share | None:
         """The same link's earlier digest in `channel` within 24 hours, if any."""
         since = datetime.now(UTC) - DEDUPE_WINDOW
-        share = await self._store_call(
-            "last_share", platform, channel, normalize_url(url), since=since
+        key = normalize_url(url)
+        return await self._with_store(
+            "last_share", lambda store: store.last_share(platform, channel, key, since=since)
         )
-        return share if isinstance(share, Share) else None
 
     async def record_share(self, share: Share) -> None:
         """Remember who shared what where (dedupe and roundups)."""
-        await self._store_call("record_share", share)
+        await self._with_store("record_share", lambda store: store.record_share(share))
 
     async def record_outcome(
         self, channel: str, outcome: Outcome, *, user: str | None, message_ref: str | None
@@ -278,18 +282,19 @@ class DigestService:
             return await loop.run_in_executor(self._pool, job, source)
 
     async def _cached(self, key: str) -> Digest | None:
-        digest = await self._store_call("get_digest", key)
-        return digest if isinstance(digest, Digest) else None
+        return await self._with_store("get_digest", lambda store: store.get_digest(key))
 
     async def _remember(self, key: str, digest: Digest) -> None:
-        await self._store_call("put_digest", key, digest)
+        await self._with_store("put_digest", lambda store: store.put_digest(key, digest))
 
-    async def _store_call(self, method: str, *args: object, **kwargs: object) -> object:
-        """Call the store, or return None when there is none or it is down."""
+    async def _with_store(
+        self, what: str, call: Callable[[Store], Awaitable[_Result]]
+    ) -> _Result | None:
+        """`call(store)`, or None when there is no store or it is down: the service degrades."""
         if self.store is None:
             return None
         try:
-            return await getattr(self.store, method)(*args, **kwargs)
+            return await call(self.store)
         except StoreUnavailable as exc:
-            logger.warning("store unavailable for %s: %s", method, exc)
+            logger.warning("store unavailable for %s: %s", what, exc)
             return None

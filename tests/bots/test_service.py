@@ -56,14 +56,18 @@ def test_answers_follow_the_requester_language(text: str, lang: str) -> None:
     assert request_lang(text) == lang
 
 
-async def test_an_unreadable_link_is_remembered_but_never_blocks_a_retry(article_server) -> None:
+async def test_an_unreadable_link_is_remembered_but_never_blocks_a_retry(
+    article_server, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from datetime import UTC, datetime, timedelta
 
+    monkeypatch.setenv("DIGESTBOT_FETCH_ALLOW_HOSTS", "127.0.0.1")
     service = DigestService(Settings(), platform="slack")
     await service.start()
     try:
         url = article_server.add("/gone", b"nope", status=404)
         [failed] = await service.digest_request(url)
+        assert failed.error is not None and "404" in failed.error
         await service.record_outcome("C1", failed, user="U1", message_ref=None)
         assert await service.previous_share("slack", "C1", url) is None
         assert service.store is not None
