@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from charset_normalizer import from_bytes
 
 from summarizer.errors import FetchError
-from summarizer.extract import extract
-from summarizer.html_text import html_to_text
+from summarizer.extraction.extractor import extract
+from summarizer.extraction.html_text import html_to_text
 
 
 @dataclass(frozen=True)

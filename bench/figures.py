@@ -28,7 +28,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from summarizer.figures import find_figures
+from summarizer.figures.find import find_figures
 from summarizer.models import Figure
 
 SHARED_DIR = Path(__file__).resolve().parents[1] / ".." / "shared"

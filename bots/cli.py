@@ -20,12 +20,12 @@ from bots.config import Settings
 from bots.logs import configure_logging
 from bots.terminal import print_markdown
 from summarizer import Article, summarize
-from summarizer.charset import decode_html
 from summarizer.errors import BinaryInput, DigestbotError, InputTooLarge
+from summarizer.extraction.source import parse_source
+from summarizer.fetching.charset import decode_html
+from summarizer.fetching.urls import find_links
 from summarizer.render.markdown import render_markdown
-from summarizer.source import parse_source
-from summarizer.tokenize import warm_up
-from summarizer.urls import find_links
+from summarizer.text.tokens import warm_up
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Faithful digests of articles.")
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -52,7 +52,7 @@ def load(source: str, settings: Settings) -> Article | str:
     except OSError as exc:
         raise Failure(f"cannot read {source}: {exc.strerror}") from exc
     if path.suffix.lower() in HTML_SUFFIXES:
-        from summarizer.extract import extract  # heavy; only HTML needs it
+        from summarizer.extraction.extractor import extract  # heavy; only HTML needs it
 
         return extract(data, url=None)
     return _decode(data)
@@ -71,14 +71,14 @@ def _decode(data: bytes) -> str:
 
 
 async def _fetch(url: str, settings: Settings) -> Article:
-    from summarizer.fetch import fetch_article, make_client  # heavy; only links need it
+    from summarizer.fetching.fetch import fetch_article, make_client  # heavy; only links need it
 
     async with make_client(settings.fetch_settings()) as client:
         return await fetch_article(url, client=client, settings=settings.fetch_settings())
 
 
 def _extract(html: str) -> Article:
-    from summarizer.extract import extract  # heavy; only HTML needs it
+    from summarizer.extraction.extractor import extract  # heavy; only HTML needs it
 
     return extract(html)
 

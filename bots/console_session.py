@@ -12,7 +12,7 @@ from datetime import datetime
 from bots.service import Outcome
 from bots.storage.base import Share
 from summarizer.models import Digest
-from summarizer.roundup import Roundup, build_roundup
+from summarizer.roundup.build import Roundup, build_roundup
 
 __all__ = ["ROUNDUP_WORDS", "Session"]
 

@@ -3,7 +3,7 @@
 `parse_window` reads `today`, `week` or `N days` (and 今天 / 本周 / N 天) in
 the channel's time zone; `channel_roundup` reads the window's shares and
 their cached digests from the store and hands them to the pure
-`summarizer.roundup.build_roundup`. Nothing is fetched again: a link whose
+`summarizer.roundup.build.build_roundup`. Nothing is fetched again: a link whose
 digest is not in the store counts as unreadable.
 """
 
@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bots.storage.base import Store
 from summarizer.models import Digest, Lang
-from summarizer.roundup import Roundup, build_roundup
+from summarizer.roundup.build import Roundup, build_roundup
 
 __all__ = [
     "MAX_DAYS",

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 from bots.roundup_history import Window, channel_roundup, zone_named
 from bots.roundup_texts import say, weekday_name
 from bots.storage.base import Store, StoreUnavailable
-from summarizer.roundup import Roundup
+from summarizer.roundup.build import Roundup
 
 __all__ = [
     "GRACE",

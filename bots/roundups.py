@@ -30,7 +30,7 @@ from bots.roundup_history import (
 from bots.roundup_schedule import SCHEDULE_KEY, ScheduleError, parse_schedule
 from bots.roundup_texts import say
 from bots.storage.base import Store, StoreUnavailable
-from summarizer.roundup import Roundup
+from summarizer.roundup.build import Roundup
 
 __all__ = ["COMMAND_WORD", "RoundupAnswer", "roundup_args", "roundup_command"]
 

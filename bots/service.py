@@ -32,9 +32,9 @@ from bots.metrics import Metrics
 from bots.storage import Share, Store, StoreUnavailable, open_store
 from bots.workers import digest_page, digest_source, make_pool
 from summarizer.errors import DigestbotError, FetchError
-from summarizer.fetch import Page, fetch_page, make_client
+from summarizer.fetching.fetch import Page, fetch_page, make_client
+from summarizer.fetching.urls import article_links, normalize_url
 from summarizer.models import Digest
-from summarizer.urls import article_links, normalize_url
 
 __all__ = ["MAX_LINKS", "DigestService", "Outcome", "request_lang"]
 

@@ -18,9 +18,9 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 from summarizer import summarize
-from summarizer.fetch import Page, page_article
+from summarizer.fetching.fetch import Page, page_article
 from summarizer.models import Article, Digest
-from summarizer.tokenize import warm_up
+from summarizer.text.tokens import warm_up
 
 __all__ = ["WORKER_NICENESS", "digest_page", "digest_source", "make_pool"]
 

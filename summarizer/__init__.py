@@ -19,9 +19,9 @@ from summarizer.pipeline import summarize
 from summarizer.settings import FetchSettings
 
 _LAZY = {
-    "extract": "summarizer.extract",
-    "fetch_article": "summarizer.fetch",
-    "make_client": "summarizer.fetch",
+    "extract": "summarizer.extraction.extractor",
+    "fetch_article": "summarizer.fetching.fetch",
+    "make_client": "summarizer.fetching.fetch",
 }
 
 __all__ = [

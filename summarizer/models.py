@@ -13,6 +13,24 @@ from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
 FigureKind = Literal["money", "percent", "count", "quantity"]
+# What a paragraph of the main text is. Only "prose" may become a TL;DR, a key
+# point, a quote or a figure; a "heading" may inform ranking (topic words) but
+# is never shown as a point. The rest is page furniture.
+Role = Literal["prose", "heading", "caption", "credit", "byline", "dateline", "note", "promo"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph of `Article.text` and what it is on the page.
+
+    `start`/`end` index `Article.text` (the paragraph without its blank-line
+    separator). Extraction sets roles from the DOM (`<figcaption>`, class names,
+    an image's neighbour); pasted text gets them from textual cues.
+    """
+
+    start: int
+    end: int
+    role: Role = "prose"
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +38,9 @@ class Article:
     """An article's main text and what is known about it.
 
     `text` holds paragraphs separated by blank lines. Metadata is `None` when
-    the source does not say; nothing is guessed.
+    the source does not say; nothing is guessed. `blocks` gives the role of
+    each paragraph where extraction knew it; empty means "not known yet" and
+    the digest then reads roles from textual cues.
     """
 
     text: str
@@ -30,6 +50,7 @@ class Article:
     author: str | None = None
     published: str | None = None
     lang: Lang | None = None
+    blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import math
 
-from summarizer.condense import condense, size
 from summarizer.errors import NoSentences
-from summarizer.figures import find_figures, key_figures
-from summarizer.keywords import extract_keywords
-from summarizer.language import detect_language
+from summarizer.extraction.source import check_text, parse_source
+from summarizer.figures.find import find_figures, key_figures
 from summarizer.models import Article, Digest, Lang, Quote
-from summarizer.quotes import find_quotes
-from summarizer.rank import Ranking, rank_sentences, select
-from summarizer.segment import split_sentences
-from summarizer.source import check_text, parse_source
-from summarizer.tokenize import content_tokens
+from summarizer.ranking.condense import condense, size
+from summarizer.ranking.keywords import extract_keywords
+from summarizer.ranking.quotes import find_quotes
+from summarizer.ranking.rank import Ranking, rank_sentences, select
+from summarizer.text.language import detect_language
+from summarizer.text.sentences import split_sentences
+from summarizer.text.tokens import content_tokens
 
 __all__ = ["summarize"]
 

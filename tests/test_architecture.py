@@ -7,6 +7,8 @@ function counts as much as one at the top of a file.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,8 +68,57 @@ def test_the_check_sees_imports_inside_functions(tmp_path: Path) -> None:
 
 def test_the_public_api_is_pinned() -> None:
     assert summarizer.__all__ == PUBLIC_API
+
+
+# What the README documents each name to be: a class, an exception or a function.
+CLASSES = {"Article", "Digest", "FetchSettings", "Figure", "Quote", "Sentence"}
+EXCEPTIONS = {"DigestbotError", "FetchError", "InputError"}
+PRELUDES = [
+    "",
+    "import summarizer.extraction.extractor",
+    "import summarizer.fetching.fetch",
+    "from summarizer.extraction.extractor import extract",
+]
+
+
+@pytest.mark.parametrize("prelude", PRELUDES, ids=lambda p: p or "fresh")
+def test_every_export_is_what_the_readme_says_in_any_import_order(prelude: str) -> None:
+    """Checked in a fresh interpreter: a submodule imported first must not shadow a function.
+
+    `summarizer.extract` was once the module `summarizer/extract.py`, not the
+    function, whenever that module had been imported before the name was read.
+    """
+    script = f"""
+import inspect
+{prelude}
+import summarizer
+from summarizer import *  # noqa: F403
+kinds = {{}}
+for name in summarizer.__all__:
+    obj = getattr(summarizer, name)
+    kinds[name] = ("exception" if inspect.isclass(obj) and issubclass(obj, Exception)
+                   else "class" if inspect.isclass(obj)
+                   else "function" if inspect.isfunction(obj) else type(obj).__name__)
+print(kinds)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    kinds = ast.literal_eval(result.stdout.strip())
     for name in PUBLIC_API:
-        assert getattr(summarizer, name) is not None
+        expected = (
+            "class" if name in CLASSES else "exception" if name in EXCEPTIONS else "function"
+        )
+        assert kinds[name] == expected, name
+
+
+def test_extract_is_callable_on_html() -> None:
+    html = "<html><head><title>T</title></head><body><article><h1>T</h1>"
+    html += "<p>" + "这是一段足够长的正文，用来检查抽取函数确实可以调用。" * 8 + "</p>"
+    html += "</article></body></html>"
+    article = summarizer.extract(html, url="https://example.com/a")
+    assert isinstance(article, summarizer.Article)
+    assert "抽取函数" in article.text
 
 
 def test_the_core_never_reads_the_environment() -> None:

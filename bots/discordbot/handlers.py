@@ -21,7 +21,7 @@ from bots.discordbot.delivery import NO_MENTIONS, follow_up, outcome_message, se
 from bots.discordbot.texts import generic_error, text
 from bots.service import DigestService, Outcome, request_lang
 from summarizer.errors import InvalidURL
-from summarizer.urls import article_links, normalize_url
+from summarizer.fetching.urls import article_links, normalize_url
 
 log = logging.getLogger(__name__)
 

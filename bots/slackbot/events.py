@@ -21,7 +21,7 @@ from bots.slackbot.deps import MAX_LINKS, Deps
 from bots.slackbot.links import article_links, plain_text
 from bots.slackbot.messages import say
 from bots.slackbot.replies import PLATFORM, Target
-from summarizer.urls import normalize_url
+from summarizer.fetching.urls import normalize_url
 
 SHORTCUT = "summarize_message"
 # Message subtypes a person's ordinary post can have; edits, deletions, joins and

@@ -2,7 +2,7 @@
 
 Slack sends `<https://x.com/a?b=1&amp;c=2|x.com/a>` for a link, `<@U123>` for a
 mention, and escapes `&`, `<`, `>` everywhere else. Link finding and judging
-(Slack's own links, images, video) is the core's (`summarizer.urls.article_links`,
+(Slack's own links, images, video) is the core's (`summarizer.fetching.urls.article_links`,
 re-exported here for the listeners); this
 module only undoes Slack's markup for text that is summarised as pasted.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.urls import article_links
+from summarizer.fetching.urls import article_links
 
 __all__ = ["article_links", "plain_text"]
 

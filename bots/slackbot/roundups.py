@@ -22,7 +22,7 @@ from bots.slackbot.deps import Deps
 from bots.slackbot.replies import PLATFORM, Target
 from summarizer.render.blockkit import escape
 from summarizer.render.roundup_blockkit import roundup_messages
-from summarizer.roundup import Roundup
+from summarizer.roundup.build import Roundup
 
 __all__ = ["answer_roundup", "post_roundup", "start_roundups"]
 

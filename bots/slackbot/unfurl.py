@@ -15,8 +15,8 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.slackbot.deps import MAX_LINKS, Deps
+from summarizer.fetching.urls import is_article_candidate
 from summarizer.render.blockkit import unfurl_card
-from summarizer.urls import is_article_candidate
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 import httpx
 
-from summarizer.tokenize import warm_up
+from summarizer.text.tokens import warm_up
 from tests.bots.slack.conftest import BOT_TOKEN, FORM, SIGNING_SECRET, USER, fake_slack, payload
 from tests.bots.slack.fake_slack import FakeSlack
 from tests.bots.slack.pages import ACME, article_html

@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from summarizer.tokenize import warm_up
+from summarizer.text.tokens import warm_up
 from tests.bots.slack.conftest import BOT_TOKEN, SIGNING_SECRET, fake_slack, payload
 from tests.bots.slack.fake_slack import FakeSlack
 from tests.bots.slack.pages import ACME, article_html

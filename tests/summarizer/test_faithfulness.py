@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from summarizer import summarize
-from summarizer.condense import ELLIPSIS
 from summarizer.models import Digest
+from summarizer.ranking.condense import ELLIPSIS
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 SETS = {

@@ -1,0 +1,1 @@
+"""Figures: numbers with units found in the text, normalised, and the key ones picked."""

@@ -1,0 +1,1 @@
+"""Ranking: sentences in, the TL;DR, key points, quotes and keywords out."""

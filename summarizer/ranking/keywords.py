@@ -1,0 +1,71 @@
+"""Keywords: the words that say what an article is about.
+
+Input: the ranking (its content tokens per sentence), the language, the title.
+Output: 5–8 keywords in the article's own spelling, best first.
+Chinese: TF-IDF over the jieba tokens the ranking already cut, with jieba's
+dictionary frequencies as IDF (so the text is tokenised once, not twice). English: frequency
+of stemmed words shown in their most common written form, with names of two
+or three capitalised words ("Hubble Space Telescope") as phrases. Numbers and
+single characters are never keywords; title words get a bonus.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from summarizer.models import Lang
+from summarizer.ranking.rank import Ranking
+from summarizer.text.tokens import is_stopword, stem, tokenizer, words
+
+__all__ = ["extract_keywords"]
+
+MAX_KEYWORDS = 8
+TITLE_BONUS = 1.5
+_DIGIT = re.compile(r"[0-9０-９]")
+_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:\s|$)){2,3}")
+
+
+def extract_keywords(ranking: Ranking, *, lang: Lang, title: str | None) -> list[str]:
+    """Up to eight keywords, best first."""
+    scores = _zh_scores(ranking) if lang == "zh" else _en_scores(ranking)
+    bonus = {w: TITLE_BONUS if title and _in_title(w, title, lang) else 1.0 for w in scores}
+    ranked = sorted(scores, key=lambda w: -scores[w] * bonus[w])
+    return ranked[:MAX_KEYWORDS]
+
+
+def _zh_scores(ranking: Ranking) -> dict[str, float]:
+    """TF × self-information, with jieba's dictionary frequencies standing in for IDF.
+
+    The dictionary is in memory already; jieba.analyse's IDF table would cost
+    ~1 s of start-up (it also loads the POS tagger) for no better keywords.
+    """
+    dictionary = tokenizer()
+    counts = Counter(t for tokens in ranking.tokens for t in tokens if _keywordish(t))
+    ceiling = math.log(dictionary.total)
+    return {t: n * (ceiling - math.log(dictionary.FREQ.get(t) or 1)) for t, n in counts.items()}
+
+
+def _en_scores(ranking: Ranking) -> dict[str, float]:
+    text = " ".join(s.text for s in ranking.sentences)
+    surface: dict[str, Counter[str]] = {}
+    for word in words(text, "en"):
+        lower = word.lower()
+        if _keywordish(lower) and not is_stopword(lower):
+            surface.setdefault(stem(lower), Counter())[lower] += 1
+    scores = {forms.most_common(1)[0][0]: float(sum(forms.values())) for forms in surface.values()}
+    for name, count in Counter(m.group().strip() for m in _NAME.finditer(text)).items():
+        if count > 1:
+            scores[name] = count * 1.5
+    return {w: s for w, s in scores.items() if s > 1}
+
+
+def _keywordish(token: str) -> bool:
+    return len(token) > 1 and not _DIGIT.search(token)
+
+
+def _in_title(word: str, title: str, lang: Lang) -> bool:
+    if lang == "zh":
+        return word in title
+    return word.lower() in title.lower()

@@ -1,0 +1,1 @@
+"""Roundups: many digests in, one grouped overview out."""

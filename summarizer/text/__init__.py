@@ -1,0 +1,1 @@
+"""Text: language, sentences, clauses and tokens of an article's text."""

@@ -1,0 +1,62 @@
+"""Keywords: five to eight, no numbers, no single characters, Chinese and English."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from summarizer.extraction.source import parse_source
+from summarizer.models import Lang
+from summarizer.ranking.keywords import extract_keywords
+from summarizer.ranking.rank import rank_sentences
+from summarizer.text.sentences import split_sentences
+
+SAMPLE = (
+    Path(__file__).resolve().parents[3] / "bots" / "samples" / "huxiu-118050-internet-plus-film.md"
+)
+ENGLISH = (
+    "NASA scientists say the Hubble Space Telescope found water vapour on Europa in 2016. "
+    "The Hubble Space Telescope has watched Europa for 25 years. "
+    "Water on Europa could mean life, scientists say, and NASA plans a mission. "
+    "The mission will cost $2.1 billion and launch in 2024. "
+    "Scientists think life may hide in the ocean under the ice of Europa. "
+    "NASA says the ocean holds twice as much water as Earth's oceans."
+)
+
+
+def _keywords(text: str, lang: Lang, title: str | None) -> list[str]:
+    ranking = rank_sentences(split_sentences(text, lang), lang=lang, title=title)
+    return extract_keywords(ranking, lang=lang, title=title)
+
+
+def _check(keywords: list[str]) -> None:
+    assert 5 <= len(keywords) <= 8, keywords
+    assert len(set(keywords)) == len(keywords)
+    for keyword in keywords:
+        assert len(keyword) > 1, keyword
+        assert not re.search(r"\d", keyword), keyword
+
+
+def test_chinese_keywords_of_the_sample() -> None:
+    article = parse_source(SAMPLE.read_text(encoding="utf-8"))
+    keywords = _keywords(article.text, "zh", article.title)
+    _check(keywords)
+    assert {"互联网", "电影"} <= set(keywords[:3])
+
+
+def test_english_keywords_with_names() -> None:
+    keywords = _keywords(ENGLISH, "en", "Water found on Europa")
+    _check(keywords)
+    assert "europa" in [k.lower() for k in keywords]
+    assert any("Hubble" in k for k in keywords) or "nasa" in [k.lower() for k in keywords]
+
+
+@pytest.mark.parametrize("title", [None, "无关的标题"])
+def test_chinese_numbers_never_become_keywords(title: str | None) -> None:
+    text = "公司营收4.15亿美元，增长23.4%。公司用户3.5亿人，公司估值1,234.5亿元。" * 3
+    text += "互联网公司在电影行业投资，电影行业欢迎互联网公司。阿里巴巴投资电影。"
+    keywords = _keywords(text, "zh", title)
+    assert all(not re.search(r"\d", k) for k in keywords)
+    assert "公司" in keywords or "电影" in keywords
