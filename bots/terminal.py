@@ -7,26 +7,40 @@ and nothing of the bot machinery (store, HTTP client) — start-up time matters.
 from __future__ import annotations
 
 import sys
+from functools import cache
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.markdown import Markdown
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["print_markdown", "print_notice"]
 
-_console = Console(soft_wrap=False)
+
+@cache
+def _console() -> Console | None:
+    """rich's console on a terminal, else None: piped output never imports rich (~0.1 s)."""
+    if not sys.stdout.isatty():
+        return None
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
 
 
 def print_markdown(markdown: str) -> None:
     """Show Markdown richly on a terminal, verbatim when piped."""
-    if _console.is_terminal:
-        _console.print(Markdown(markdown))
-    else:
+    console = _console()
+    if console is None:
         sys.stdout.write(markdown)
+        return
+    from rich.markdown import Markdown
+
+    console.print(Markdown(markdown))
 
 
 def print_notice(text: str) -> None:
     """A one-line notice (an error answer), highlighted on a terminal."""
-    if _console.is_terminal:
-        _console.print(text, style="yellow", markup=False)
-    else:
+    console = _console()
+    if console is None:
         print(text)
+    else:
+        console.print(text, style="yellow", markup=False)

@@ -106,9 +106,7 @@ print(kinds)
     )
     kinds = ast.literal_eval(result.stdout.strip())
     for name in PUBLIC_API:
-        expected = (
-            "class" if name in CLASSES else "exception" if name in EXCEPTIONS else "function"
-        )
+        expected = "class" if name in CLASSES else "exception" if name in EXCEPTIONS else "function"
         assert kinds[name] == expected, name
 
 

@@ -17,7 +17,7 @@ from collections import Counter
 
 from summarizer.models import Lang
 from summarizer.ranking.rank import Ranking
-from summarizer.text.tokens import is_stopword, stem, tokenizer, words
+from summarizer.text.tokens import frequencies, is_stopword, stem, words
 
 __all__ = ["extract_keywords"]
 
@@ -41,10 +41,11 @@ def _zh_scores(ranking: Ranking) -> dict[str, float]:
     The dictionary is in memory already; jieba.analyse's IDF table would cost
     ~1 s of start-up (it also loads the POS tagger) for no better keywords.
     """
-    dictionary = tokenizer()
+    dictionary = frequencies()
     counts = Counter(t for tokens in ranking.tokens for t in tokens if _keywordish(t))
+    known = dictionary.counts(counts)
     ceiling = math.log(dictionary.total)
-    return {t: n * (ceiling - math.log(dictionary.FREQ.get(t) or 1)) for t, n in counts.items()}
+    return {t: n * (ceiling - math.log(known.get(t) or 1)) for t, n in counts.items()}
 
 
 def _en_scores(ranking: Ranking) -> dict[str, float]:
