@@ -1,6 +1,6 @@
 """One command for every benchmark: `python -m bench [NAME] [options]`.
 
-NAME is quality, speed, figures, extraction, pipeline or load; with no name it runs all
+NAME is quality, speed, figures, extraction, digest, pipeline or load; with no name it runs all
 of them in that order, each printing its own tables.
 Options after a name go to that benchmark (`python -m bench quality --limit 50`).
 Each benchmark module exposes `main(argv) -> int | None`; if one is not there
@@ -16,7 +16,7 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 
-BENCHMARKS = ("quality", "speed", "figures", "extraction", "pipeline", "load")
+BENCHMARKS = ("quality", "speed", "figures", "extraction", "digest", "pipeline", "load")
 
 
 def _quiet_libraries() -> None:

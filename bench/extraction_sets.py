@@ -31,6 +31,7 @@ class Page:
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    id: str = ""
 
 
 def _records(folder: str, name: str) -> Iterator[dict[str, Any]]:
@@ -59,7 +60,7 @@ def _url(value: str | None) -> str | None:
 def scrapinghub() -> Iterator[Page]:
     name = "scrapinghub-article-extraction"
     for rec in _records(name, "items.jsonl"):
-        yield Page(name, name, _gz(name, rec), _url(rec.get("url")), rec["text"])
+        yield Page(name, name, _gz(name, rec), _url(rec.get("url")), rec["text"], id=rec["id"])
 
 
 def trafilatura_eval() -> Iterator[Page]:
@@ -68,7 +69,7 @@ def trafilatura_eval() -> Iterator[Page]:
         raw = _gz(name, rec)
         yield Page(
             name, name, raw, _url(rec.get("url")), "", tuple(rec["with"]), tuple(rec["without"]),
-            rec.get("title"), _joined(rec.get("author")), rec.get("date"),
+            rec.get("title"), _joined(rec.get("author")), rec.get("date"), rec.get("id", ""),
         )  # fmt: skip
 
 
@@ -77,7 +78,7 @@ def chinese_web() -> Iterator[Page]:
     for rec in _records(name, "items.jsonl"):
         yield Page(
             name, name, _gz(name, rec), None, rec["text"],
-            author=_known(rec.get("author")), date=_known(rec.get("publish_time")),
+            author=_known(rec.get("author")), date=_known(rec.get("publish_time")), id=rec["id"],
         )  # fmt: skip
 
 
@@ -88,7 +89,7 @@ def chinese_news() -> Iterator[Page]:
         yield Page(
             name, f"{name} ({group})", base64.b64decode(rec["html_b64"]), rec.get("url"),
             rec["text"], title=rec.get("title"), author=rec.get("author"),
-            date=rec.get("published"),
+            date=rec.get("published"), id=rec["id"],
         )  # fmt: skip
 
 

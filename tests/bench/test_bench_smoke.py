@@ -8,6 +8,7 @@ from collections import defaultdict
 import pytest
 
 from bench import corpora, quality, rouge, speed
+from bench import digest as digest_bench
 from bench.baselines import LIBRARIES, digestbot, digestbot_available
 from bench.corpora import make_document
 
@@ -125,3 +126,22 @@ def test_child_rusage_is_the_child_s_own() -> None:
     assert run.returncode == 0
     assert run.stdout.strip() == b"done"
     assert 80 < run.peak_rss_mb < 250
+
+
+needs_labels = pytest.mark.skipif(
+    not digest_bench.LABELS.is_file(), reason="../shared/corpus/digest-judgments is not present"
+)
+
+
+@needs_labels
+def test_digest_bench_scores_two_pages(capsys: pytest.CaptureFixture[str]) -> None:
+    digest_bench.main(["--limit", "2"])
+    out = capsys.readouterr().out
+    assert "digestbot" in out and "lead-3" in out and "lexrank" in out
+    assert "overall" in out and "digest: " in out
+
+
+def test_half_is_stable_and_splits_both_ways() -> None:
+    halves = {digest_bench.half(f"page-{i}") for i in range(20)}
+    assert halves == {"A", "B"}
+    assert digest_bench.half("page-1") == digest_bench.half("page-1")
