@@ -149,3 +149,15 @@ def load_sample(path: Path = SAMPLE_ARTICLE) -> Document:
     post = frontmatter.loads(path.read_text(encoding="utf-8"))
     title = post.metadata.get("title")
     return make_document(path.stem, "zh", post.content, title=str(title) if title else None)
+
+
+NEWS_SITES = "chinese-news-sites/pages.jsonl"
+
+
+def news_site_texts(*, limit: int | None = None, corpus_dir: Path = CORPUS_DIR) -> list[Document]:
+    """Main texts of the Chinese news-site pages (ground truth, no reference summary)."""
+    path = corpus_dir / NEWS_SITES
+    if not path.is_file():
+        return []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [make_document(r["id"], "zh", r["text"], title=r.get("title")) for r in rows[:limit]]

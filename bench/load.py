@@ -1,13 +1,24 @@
-"""Load on the Slack HTTP app: `python -m bench.load` (printed, not asserted).
+"""Load on the Slack HTTP app: `python -m bench load` (printed, not asserted).
 
 Real `digestbot slack --http` processes (one, then two behind a round-robin
 "load balancer") against the fake Slack and the local article server: signed
 `/summarize` commands from concurrent senders over distinct and repeated
-URLs. Reported per run: ack latency p50/p99/max (Slack's deadline is 3 s),
+URLs, at two loads: 500 requests from 50 senders and 5,000 from 500.
+
+Every sender has its own connection, as Slack's senders do: one shared client
+pool made requests wait up to 5 s inside the client before reaching a socket,
+and the harness measured itself (p99 3.3 s where the server's handling was
+p99 ≤ 0.19 s). Each answer's `Server-Timing: ack;dur=…` header says how long
+the server spent on it, so the table splits the ack into the server's own
+handling and the rest (connection, queueing in the kernel and event loops).
+
+Reported per run: ack latency p50/p99/max (Slack's deadline is 3 s; target
+p99 < 0.5 s at 500 requests, < 1 s at 5,000), the server's handling p99,
 digests posted against requests (each request has its own channel, so a lost
-or doubled digest shows), cache hit rate (from the replicas' /metrics), peak
-RSS per replica, and throughput (requests ÷ time from the first command to
-the last digest posted).
+or doubled digest shows), cache hit rate (from the replicas' /metrics), the
+peak RSS of each replica's whole process tree (workers included, sampled every
+0.2 s; target ≤ 350 MB) and throughput (requests ÷ time from the first command
+to the last digest posted).
 
 Stores: with `DIGESTBOT_TEST_POSTGRES_URL` and `DIGESTBOT_TEST_REDIS_URL` set
 (as `.ci/run` does) every run uses a fresh PostgreSQL database and Redis;
@@ -43,6 +54,9 @@ from tests.support.store_servers import POSTGRES_VAR, REDIS_VAR, fresh_postgres_
 POST_TIMEOUT = 120.0
 
 
+RSS_SAMPLE_SECONDS = 0.2
+
+
 @dataclass(frozen=True)
 class Plan:
     requests: int
@@ -55,6 +69,7 @@ class Result:
     replicas: int
     store: str
     acks: list[float]
+    handling: list[float]
     slow_acks: int
     posted: int
     lost: int
@@ -87,31 +102,78 @@ async def store_env(replicas: int) -> AsyncIterator[dict[str, str] | None]:
 
 async def send_all(
     replicas: list[SlackProcess], fake: FakeSlack, urls: list[str], plan: Plan
-) -> tuple[list[float], int]:
-    """Every command, from `plan.senders` concurrent senders; ack seconds and non-200s."""
+) -> tuple[list[float], list[float]]:
+    """Every command, from `plan.senders` senders on a connection each; ack and handling seconds."""
     acks: list[float] = []
-    failures = 0
+    handling: list[float] = []
     numbers = iter(range(plan.requests))
 
-    async def sender(user: str, http: httpx.AsyncClient) -> None:
-        nonlocal failures
-        for n in numbers:
-            form = payload(
-                "slash_command",
-                text=urls[n % len(urls)],
-                channel=f"C{n:05d}",
-                user=user,
-                response_url=fake.response_url(f"C{n:05d}"),
-            )
-            started = time.perf_counter()
-            response = await replicas[n % len(replicas)].post(http, urlencode(form), FORM)
-            acks.append(time.perf_counter() - started)
-            failures += response.status_code != 200
+    async def sender(user: str) -> None:
+        limits = httpx.Limits(max_connections=1)
+        async with httpx.AsyncClient(timeout=30, limits=limits) as http:
+            for n in numbers:
+                form = payload(
+                    "slash_command",
+                    text=urls[n % len(urls)],
+                    channel=f"C{n:05d}",
+                    user=user,
+                    response_url=fake.response_url(f"C{n:05d}"),
+                )
+                started = time.perf_counter()
+                response = await replicas[n % len(replicas)].post(http, urlencode(form), FORM)
+                acks.append(time.perf_counter() - started)
+                handling.append(server_seconds(response))
 
-    limits = httpx.Limits(max_connections=plan.senders)
-    async with httpx.AsyncClient(timeout=30, limits=limits) as http:
-        await asyncio.gather(*(sender(f"U{s:03d}", http) for s in range(plan.senders)))
-    return acks, failures
+    await asyncio.gather(*(sender(f"U{s:03d}") for s in range(plan.senders)))
+    return acks, handling
+
+
+def server_seconds(response: httpx.Response) -> float:
+    """The server's own handling time from `Server-Timing: ack;dur=MS` (NaN if absent)."""
+    for part in response.headers.get("Server-Timing", "").split(";"):
+        if part.strip().startswith("dur="):
+            return float(part.strip()[4:]) / 1000
+    return float("nan")
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of `pid` and all its descendants (workers, forkserver), in MB."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total_kb, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+        except OSError:
+            continue
+        rss = (int(x.split()[1]) for x in status.splitlines() if x.startswith("VmRSS:"))
+        total_kb += next(rss, 0)
+    return total_kb / 1024
+
+
+@asynccontextmanager
+async def tree_rss_peaks(replicas: list[SlackProcess]) -> AsyncIterator[list[float]]:
+    """Sample each replica's process-tree RSS while the body runs; the list holds the peaks."""
+    peaks = [0.0 for _ in replicas]
+
+    async def sample() -> None:
+        while True:
+            for i, replica in enumerate(replicas):
+                peaks[i] = max(peaks[i], tree_rss_mb(replica.process.pid))
+            await asyncio.sleep(RSS_SAMPLE_SECONDS)
+
+    task = asyncio.create_task(sample())
+    try:
+        yield peaks
+    finally:
+        task.cancel()
 
 
 async def hit_rate(replicas: list[SlackProcess]) -> float:
@@ -138,12 +200,12 @@ async def run(count: int, plan: Plan, server: ArticleServer, tmp: Path) -> Resul
         env = base_env(fake, tmp) | stores
         urls = pages(server, plan.unique, f"run{count}")
         async with slack_replicas(count, env, logs) as replicas:
-            started = time.perf_counter()
-            acks, _ = await send_all(replicas, fake, urls, plan)
-            await fake.wait_for("chat.postMessage", plan.requests, timeout=POST_TIMEOUT)
-            seconds = time.perf_counter() - started
+            async with tree_rss_peaks(replicas) as rss:
+                started = time.perf_counter()
+                acks, handling = await send_all(replicas, fake, urls, plan)
+                await fake.wait_for("chat.postMessage", plan.requests, timeout=POST_TIMEOUT)
+                seconds = time.perf_counter() - started
             rate = await hit_rate(replicas)
-            rss = [replica.peak_rss_mb() for replica in replicas]
             for replica in replicas:
                 await replica.terminate()
         per_channel = Counter(p["channel"] for p in fake.to("chat.postMessage"))
@@ -151,6 +213,7 @@ async def run(count: int, plan: Plan, server: ArticleServer, tmp: Path) -> Resul
         replicas=count,
         store="PostgreSQL+Redis" if stores else "SQLite",
         acks=acks,
+        handling=handling,
         slow_acks=sum(a >= 3.0 for a in acks),
         posted=sum(per_channel.values()),
         lost=plan.requests - len(per_channel),
@@ -186,10 +249,10 @@ def base_env(fake: FakeSlack, data_dir: Path) -> dict[str, str]:
 
 def table(plan: Plan, results: list[Result | None], counts: Sequence[int]) -> str:
     head = (
-        "| replicas | store | requests (unique URLs) | ack p50 ms | ack p99 ms | ack max ms "
-        "| acks ≥ 3 s | digests posted | lost | duplicated | cache hit rate "
-        "| peak RSS MB per replica | throughput req/s |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "| replicas | store | requests (unique URLs) / senders | ack p50 ms | ack p99 ms "
+        "| ack max ms | server handling p99 ms | acks ≥ 3 s | digests posted | lost | duplicated "
+        "| cache hit rate | peak RSS MB per replica tree | throughput req/s |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     )
     rows = [head]
     for count, r in zip(counts, results, strict=True):
@@ -197,10 +260,13 @@ def table(plan: Plan, results: list[Result | None], counts: Sequence[int]) -> st
             rows.append(f"| {count} | — | skipped: needs {POSTGRES_VAR} and {REDIS_VAR} |")
             continue
         p50, p99 = (statistics.quantiles(r.acks, n=100)[i] * 1000 for i in (49, 98))
+        handled = [h for h in r.handling if h == h] or [float("nan")]
+        server_p99 = statistics.quantiles(handled, n=100)[98] * 1000 if len(handled) > 1 else 0
         rss = " / ".join(f"{mb:.0f}" for mb in r.peak_rss_mb)
         rows.append(
-            f"| {r.replicas} | {r.store} | {plan.requests} ({plan.unique}) | {p50:.0f} | "
-            f"{p99:.0f} | {max(r.acks) * 1000:.0f} | {r.slow_acks} | {r.posted} | {r.lost} | "
+            f"| {r.replicas} | {r.store} | {plan.requests} ({plan.unique}) / {plan.senders} | "
+            f"{p50:.0f} | {p99:.0f} | {max(r.acks) * 1000:.0f} | {server_p99:.0f} | "
+            f"{r.slow_acks} | {r.posted} | {r.lost} | "
             f"{r.duplicated} | {r.hit_rate:.0%} | {rss} | {plan.requests / r.seconds:.1f} |"
         )
     return "\n".join(rows)
@@ -219,15 +285,17 @@ async def bench(plan: Plan, counts: Sequence[int]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__)
-    parser.add_argument("--requests", type=int, default=500)
-    parser.add_argument("--senders", type=int, default=50)
+    parser = argparse.ArgumentParser(prog="python -m bench load", description=__doc__)
+    parser.add_argument(
+        "--plans", default="500x50,5000x500", help="REQUESTSxSENDERS runs, comma-separated"
+    )
     parser.add_argument("--unique", type=int, default=100, help="distinct URLs among them")
     parser.add_argument("--replicas", default="1,2", help="replica counts to run, e.g. 1,2")
     args = parser.parse_args(argv)
     counts = [int(n) for n in args.replicas.split(",")]
-    plan = Plan(args.requests, args.senders, args.unique)
-    print(asyncio.run(bench(plan, counts)))
+    for spec in args.plans.split(","):
+        requests, senders = (int(n) for n in spec.split("x"))
+        print(asyncio.run(bench(Plan(requests, senders, args.unique), counts)))
     return 0
 
 

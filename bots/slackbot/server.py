@@ -8,7 +8,8 @@ replicas scale out behind a load balancer.
 `GET /healthz`, `GET /readyz` (the store answers and Slack accepts our token)
 and `GET /metrics` come from `bots.health`.
 
-Every request runs in a `request_scope` (the load balancer's `X-Request-Id`
+Every Slack request's answer carries `Server-Timing: ack;dur=MS`, the time
+this process spent handling it, and runs in a `request_scope` (the load balancer's `X-Request-Id`
 when it is a plain token, else a new one), so its log lines and those of the
 jobs it starts share an id. On shutdown (aiohttp turns SIGTERM into a graceful
 exit: the listener closes, requests in progress finish) running digests get
@@ -60,8 +61,14 @@ def _request_context(bot: SlackBot) -> Middleware:
         with request_scope(given if _REQUEST_ID.fullmatch(given) else None):
             if request.path != EVENTS_PATH:
                 return await handler(request)
+            started = time.perf_counter()
             with bot.service.metrics.stage("ack"):
-                return await handler(request)
+                response = await handler(request)
+            # The standard Server-Timing header: a load test can tell the server's own
+            # handling from time spent queued in the network and the client.
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            response.headers["Server-Timing"] = f"ack;dur={elapsed_ms:.1f}"
+            return response
 
     return middleware
 

@@ -115,10 +115,21 @@ def test_lead_and_oracle_score_sensibly_on_cnndm() -> None:
     assert result.failures == defaultdict(int)
 
 
-def test_speed_table_reports_the_ratio_against_lexrank() -> None:
-    medians = {"sumy-lexrank": {"sample": 40.0}, "digestbot": {"sample": 10.0}}
-    table = speed.speed_table(medians, ["sample"])
-    assert list(table.columns[1].cells) == ["40.0", "10.0", "0.25 ok"]
+def test_speed_table_reports_the_median_ratio_and_its_spread_against_lexrank() -> None:
+    times = speed.GroupTimes(
+        {"digestbot": [10.0, 30.0, 12.0], "sumy-lexrank": [40.0, 60.0, 20.0]}, [0.25, 0.5, 0.6]
+    )
+    table = speed.speed_table({"sample": times})
+    assert list(table.columns[1].cells) == ["12.0", "40.0", "0.50 (0.25–0.60) ok"]
+
+
+@needs_corpus
+def test_interleaved_times_every_system_on_every_document() -> None:
+    docs = corpora.load("cnndm", limit=2)
+    times = speed.interleaved(docs, 2)
+    assert sorted(times.millis) == ["digestbot", "sumy-lexrank"]
+    assert [len(v) for v in times.millis.values()] == [4, 4]
+    assert len(times.ratios) == 4 and all(r > 0 for r in times.ratios)
 
 
 def test_child_rusage_is_the_child_s_own() -> None:
