@@ -16,9 +16,10 @@
 - SnowNLP: its `summary()` re-splits at every comma, so we call the same parts
   it uses (`seg.seg`, `normal.filter_stop`, `summary.textrank.TextRank`) on our
   sentences instead.
-- digestbot: `summarizer.summarize(Article(text, title, lang), max_points=k)`,
-  key points as the sentences. It gets the raw text (not our split) and the
-  title when the set has one; the libraries above do not use titles.
+- digestbot: `summarizer.summarize(Article(text, title, lang), max_points=k-1)`,
+  its TL;DR and key points as the k sentences (the TL;DR is never a point).
+  It gets the raw text (not our split) and the title when the set has one;
+  the libraries above do not use titles.
 """
 
 from __future__ import annotations
@@ -133,12 +134,13 @@ def snownlp(document: Document, budget: int) -> list[str]:
 
 
 def digestbot(document: Document, budget: int) -> list[str]:
-    """digestbot's key points for `budget` points, each as one summary sentence."""
+    """digestbot's TL;DR and `budget` − 1 key points (distinct), each as one summary sentence."""
     from summarizer import summarize
     from summarizer.models import Article
 
     article = Article(text=document.text, title=document.title, lang=document.lang)
-    return list(summarize(article, lang=document.lang, max_points=budget).key_points)
+    digest = summarize(article, lang=document.lang, max_points=max(0, budget - 1))
+    return [digest.tldr, *digest.key_points][:budget]
 
 
 def digestbot_available() -> bool:

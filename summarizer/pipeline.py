@@ -1,7 +1,8 @@
 """`summarize`: an article (or text, Markdown, HTML) in, one faithful `Digest` out.
 
-Stages: parse source → detect language → split sentences → rank → pick and
-condense key points → quotes → figures → keywords. Every string in the digest
+Stages: parse source → detect language → split sentences → roles (prose or
+furniture) → rank → the TL;DR (the article's point) → key points (never the
+TL;DR again) → quotes → figures (from prose only) → keywords. Every string in the digest
 is taken from the article text (condensed points and quotes are verbatim
 pieces joined by "…"). Failure: the `InputError`s of `summarizer.errors`.
 """
@@ -13,14 +14,15 @@ import math
 from summarizer.errors import NoSentences
 from summarizer.extraction.source import check_text, parse_source
 from summarizer.figures.find import find_figures, key_figures
-from summarizer.models import Article, Digest, Lang, Quote
+from summarizer.models import Article, Digest, Figure, Lang, Quote
 from summarizer.ranking.condense import condense, size
 from summarizer.ranking.keywords import extract_keywords
 from summarizer.ranking.quotes import find_quotes
 from summarizer.ranking.rank import Ranking, rank_sentences, select
+from summarizer.ranking.thesis import the_point
 from summarizer.text.language import detect_language
+from summarizer.text.roles import furniture_spans, label_sentences
 from summarizer.text.sentences import split_sentences
-from summarizer.text.tokens import content_tokens
 
 __all__ = ["summarize"]
 
@@ -37,24 +39,35 @@ READING_SPEED = {"zh": 400, "en": 230}
 def summarize(
     source: str | Article, *, lang: Lang | None = None, max_points: int = DEFAULT_POINTS
 ) -> Digest:
-    """The digest of `source`: plain text, Markdown with front matter, HTML, or an `Article`."""
+    """The digest of `source`: plain text, Markdown with front matter, HTML, or an `Article`.
+
+    The TL;DR states the article's point (`summarizer.ranking.thesis`); the
+    `max_points` key points beside it are other sentences, so a default digest
+    says four distinct things.
+    """
     article = source if isinstance(source, Article) else parse_source(source)
     check_text(article.text)
     language: Lang = lang or article.lang or detect_language(article.text)
-    sentences = split_sentences(article.text, language)
-    ranking = rank_sentences(sentences, lang=language, title=article.title)
+    sentences, roles = label_sentences(
+        article.text,
+        split_sentences(article.text, language),
+        language,
+        blocks=article.blocks,
+        title=article.title,
+    )
+    ranking = rank_sentences(sentences, lang=language, title=article.title, roles=roles)
     if not any(ranking.tokens):
         raise NoSentences()
-    chosen, quotes = _points_and_quotes(article.text, ranking, language, max(1, max_points))
+    best = the_point(ranking, language, article.title)
+    chosen, quotes = _points_and_quotes(article.text, ranking, language, max_points, best)
     weight = ranking.clause_weight(language)
-    best = _most_representative(ranking, chosen, language, article.title)
     tldr = condense(sentences[best].text, language, TLDR_LIMIT[language], weight)
     limit = _point_limit(language, max_points, size(tldr, language))
     return Digest(
         tldr=tldr,
         key_points=[condense(sentences[i].text, language, limit, weight) for i in chosen],
         quotes=quotes,
-        figures=key_figures(find_figures(article.text, lang=language)),
+        figures=_prose_figures(article.text, language, furniture_spans(sentences, roles)),
         keywords=extract_keywords(ranking, lang=language, title=article.title),
         title=article.title,
         url=article.url,
@@ -68,40 +81,36 @@ def summarize(
 
 
 def _points_and_quotes(
-    text: str, ranking: Ranking, lang: Lang, points: int
+    text: str, ranking: Ranking, lang: Lang, points: int, tldr: int
 ) -> tuple[list[int], list[Quote]]:
-    """Key point sentences and quotes, never the same sentence twice.
+    """Key point sentences and quotes, never the TL;DR's sentence nor the same sentence twice.
 
     In a report, key points come first and quotes from what is left. In a
     text told in the first person (a speech), the speaker's strongest claims
     are its quotes — attributed, which a key point is not — so quotes are
     chosen first and the key points from the rest.
     """
+    shown = frozenset({tldr})
     if not ranking.first_person:
-        chosen = select(ranking, points)
-        return chosen, find_quotes(text, ranking, lang=lang, key_points=frozenset(chosen))
-    quotes = find_quotes(text, ranking, lang=lang, key_points=frozenset())
+        chosen = select(ranking, points, exclude=shown)
+        return chosen, find_quotes(text, ranking, lang=lang, key_points=shown | set(chosen))
+    quotes = find_quotes(text, ranking, lang=lang, key_points=shown)
     quoted = frozenset(
         s.index
         for s in ranking.sentences
         if any(q.start < s.end and s.start < q.end for q in quotes)
     )
-    return select(ranking, points, exclude=quoted), quotes
+    return select(ranking, points, exclude=quoted | shown), quotes
 
 
-def _most_representative(ranking: Ranking, chosen: list[int], lang: Lang, title: str | None) -> int:
-    """The chosen sentence for the TL;DR: the best score, plus how much of the title it says.
+def _prose_figures(text: str, lang: Lang, furniture: list[tuple[int, int]]) -> list[Figure]:
+    """Key figures read from prose only: a caption's or dateline's numbers are not the story's."""
+    found = find_figures(text, lang=lang)
+    return key_figures([f for f in found if not _inside(f.start, f.end, furniture)])
 
-    The title is the writer's own one-line summary, so among good sentences the
-    one echoing it reads most like a TL;DR.
-    """
-    title_words = set(content_tokens(title, lang)) if title else set()
 
-    def representativeness(index: int) -> float:
-        echoed = len(title_words.intersection(ranking.tokens[index]))
-        return ranking.scores[index] + echoed / max(1, len(title_words))
-
-    return max(chosen, key=representativeness)
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def _point_limit(lang: Lang, points: int, tldr_size: int) -> int:

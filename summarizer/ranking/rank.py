@@ -44,10 +44,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from summarizer.figures.numbers import number_spans
-from summarizer.models import Lang, Sentence
+from summarizer.models import Lang, Role, Sentence
 from summarizer.ranking.voice import told_in_first_person
 from summarizer.text.tokens import content_tokens, content_tokens_each
 
@@ -86,6 +86,11 @@ class Ranking:
     salience: list[float]
     damping: list[float]
     first_person: bool = False
+    roles: list[Role] = field(default_factory=list)
+
+    def is_prose(self, index: int) -> bool:
+        """Whether sentence `index` may be shown (every sentence when roles are unknown)."""
+        return not self.roles or self.roles[index] == "prose"
 
     def clause_weight(self, lang: Lang) -> Callable[[str], float]:
         """How much a piece of text says what the article is about.
@@ -109,11 +114,27 @@ class Ranking:
         The prior is damped too, so a short lead fragment does not win on
         position alone.
         """
-        return _blend(self.salience, self.damping, position_weight)
+        return _blend(self.salience, self.damping, position_weight, self.positions())
+
+    def positions(self) -> list[int]:
+        """Each sentence's place among the prose: a dateline or heading first does not
+        push the lede out of the lead position."""
+        places, seen = [], 0
+        for index in range(len(self.sentences)):
+            places.append(seen)
+            seen += self.is_prose(index)
+        return places
 
 
-def rank_sentences(sentences: list[Sentence], *, lang: Lang, title: str | None) -> Ranking:
-    """Score every sentence; see the module docstring for the blend."""
+def rank_sentences(
+    sentences: list[Sentence], *, lang: Lang, title: str | None, roles: list[Role] | None = None
+) -> Ranking:
+    """Score every sentence; see the module docstring for the blend.
+
+    `roles` (from `summarizer.text.roles`) keep furniture and headings out of
+    the points: they still count for centrality and word frequencies (a
+    heading says what the article is about), never as a candidate.
+    """
     tokens = content_tokens_each([s.text for s in sentences], lang)
     frequencies: Counter[str] = Counter(t for toks in tokens for t in toks)
     centrality = _normalise(_centrality([set(toks) for toks in tokens]))
@@ -129,9 +150,11 @@ def rank_sentences(sentences: list[Sentence], *, lang: Lang, title: str | None) 
         )
     ]
     damping = [min(1.0, len(toks) / SHORT_TOKENS[lang]) for toks in tokens]
-    scores = _blend(salience, damping, COVER_WEIGHT)
     first_person = told_in_first_person(sentences, lang)
-    return Ranking(sentences, tokens, scores, frequencies, salience, damping, first_person)
+    known = list(roles) if roles and "prose" in roles else []  # no prose at all: show what there is
+    ranking = Ranking(sentences, tokens, [], frequencies, salience, damping, first_person, known)
+    scores = _blend(salience, damping, COVER_WEIGHT, ranking.positions())
+    return replace(ranking, scores=scores)
 
 
 def select(ranking: Ranking, count: int, *, exclude: frozenset[int] = frozenset()) -> list[int]:
@@ -139,7 +162,9 @@ def select(ranking: Ranking, count: int, *, exclude: frozenset[int] = frozenset(
     scores = ranking.blend(_position_weight(count, len(ranking.sentences), ranking.first_person))
     top = max(scores, default=1.0) or 1.0
     sets = [set(toks) for toks in ranking.tokens]
-    candidates = [i for i in range(len(scores)) if i not in exclude and sets[i]]
+    candidates = [
+        i for i in range(len(scores)) if i not in exclude and sets[i] and ranking.is_prose(i)
+    ]
     chosen: list[int] = []
     while candidates and len(chosen) < count:
         overlap = {i: _max_similarity(sets, i, chosen) for i in candidates}
@@ -156,10 +181,12 @@ def _position_weight(count: int, sentences: int, first_person: bool) -> float:
     return LEAD_WEIGHT if lead else COVER_WEIGHT
 
 
-def _blend(salience: list[float], damping: list[float], weight: float) -> list[float]:
+def _blend(
+    salience: list[float], damping: list[float], weight: float, positions: list[int]
+) -> list[float]:
     return [
         (s + weight / (1.0 + i) ** POSITION_DECAY) * d
-        for i, (s, d) in enumerate(zip(salience, damping, strict=True))
+        for i, s, d in zip(positions, salience, damping, strict=True)
     ]
 
 

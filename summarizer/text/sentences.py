@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 from summarizer.models import Lang, Sentence
+from summarizer.text.roles import textual_role
 
 __all__ = ["clauses", "split_sentences"]
 
@@ -150,9 +151,16 @@ def _blocks(text: str, lang: Lang) -> Iterator[tuple[int, int]]:
 
 
 def _runs_on(line: str, lang: Lang) -> bool:
-    """Long enough to be wrapped, and stopping mid-sentence."""
+    """Long enough to be wrapped, and stopping mid-sentence.
+
+    A line whose last words are a photo credit or byline ("…现场。山东女子学院供图")
+    ends there: a caption, not a wrapped sentence.
+    """
     length = len(line) if lang == "zh" else len(line.split())
-    return length >= _WRAPPED_MIN[lang] and not line.endswith(_SENTENCE_ENDS)
+    if length < _WRAPPED_MIN[lang] or line.endswith(_SENTENCE_ENDS):
+        return False
+    tail = re.split(r"[。！？!?.]\s*", line)[-1]
+    return textual_role(tail, lang) == "prose"
 
 
 def _single_newline(text: str, end: int, next_start: int) -> bool:

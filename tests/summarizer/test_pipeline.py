@@ -97,3 +97,34 @@ def test_in_a_speech_quotes_and_key_points_never_repeat_each_other(digest: Diges
     for quote in digest.quotes:
         parts = [p for p in quote.text.split("…") if p]
         assert not any(all(p in point for p in parts) for point in digest.key_points)
+
+
+def test_tldr_states_the_speech_s_thesis(digest: Digest) -> None:
+    assert "主语是电影" in digest.tldr
+
+
+def test_tldr_and_three_distinct_points(digest: Digest) -> None:
+    shown = [digest.tldr, *digest.key_points]
+    assert len(digest.key_points) == 3
+    for i, a in enumerate(shown):
+        for b in shown[i + 1 :]:
+            assert not all(part in b for part in a.split("…") if part), (a, b)
+
+
+REPORT = (
+    "新华社北京5月19日电（记者刘艺、杨吉）中国科学院专家19日在北京介绍了国内首次在轨水生生态研究项目的进展情况。\n\n"
+    "5月9日，研究人员在实验室检查样品。新华社记者 张三 摄\n\n"
+    "专家介绍，空间站小型受控生命生态实验组件已由航天员转移至问天舱，实验将持续五个月。\n\n"
+    "实验组件内的斑马鱼和金鱼藻状态良好，研究人员每天通过视频观察鱼的游动和进食情况。\n\n"
+    "这项研究将为未来长期载人飞行中的生命保障系统提供重要的科学数据和技术支撑。\n\n"
+    "责任编辑：王五"
+)
+
+
+def test_a_report_s_tldr_is_its_lede_without_the_dateline_and_no_furniture_is_shown() -> None:
+    digest = summarize(REPORT)
+    assert digest.tldr.startswith("中国科学院专家19日在北京")
+    shown = " ".join([digest.tldr, *digest.key_points])
+    for furniture in ("新华社北京5月19日电", "摄", "责任编辑", "检查样品"):
+        assert furniture not in shown
+    assert len(digest.key_points) == 3
