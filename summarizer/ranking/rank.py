@@ -157,22 +157,36 @@ def rank_sentences(
     return replace(ranking, scores=scores)
 
 
-def select(ranking: Ranking, count: int, *, exclude: frozenset[int] = frozenset()) -> list[int]:
-    """The best sentence indices for a `count`-point digest, after MMR, in article order."""
-    scores = ranking.blend(_position_weight(count, len(ranking.sentences), ranking.first_person))
+def select(
+    ranking: Ranking,
+    count: int,
+    *,
+    exclude: frozenset[int] = frozenset(),
+    shown: tuple[int, ...] = (),
+) -> list[int]:
+    """The best sentence indices for a `count`-point digest, after MMR, in article order.
+
+    `shown` sentences (the TL;DR) are already in the digest: never chosen
+    again, and a candidate repeating them is penalised as if it repeated a
+    chosen point.
+    """
+    size = count + len(shown)  # the whole digest decides lead or coverage
+    scores = ranking.blend(_position_weight(size, len(ranking.sentences), ranking.first_person))
     top = max(scores, default=1.0) or 1.0
     sets = [set(toks) for toks in ranking.tokens]
     candidates = [
-        i for i in range(len(scores)) if i not in exclude and sets[i] and ranking.is_prose(i)
+        i
+        for i in range(len(scores))
+        if i not in exclude and i not in shown and sets[i] and ranking.is_prose(i)
     ]
-    chosen: list[int] = []
-    while candidates and len(chosen) < count:
+    chosen: list[int] = list(shown)
+    while candidates and len(chosen) < count + len(shown):
         overlap = {i: _max_similarity(sets, i, chosen) for i in candidates}
         fresh = [i for i in candidates if overlap[i] < DUPLICATE] or candidates
         best = max(fresh, key=lambda i: scores[i] / top - REDUNDANCY_PENALTY * overlap[i])
         chosen.append(best)
         candidates.remove(best)
-    return sorted(chosen)
+    return sorted(chosen[len(shown) :])
 
 
 def _position_weight(count: int, sentences: int, first_person: bool) -> float:

@@ -6,11 +6,14 @@ index the text, so `text[s.start:s.end] == s.text` always holds.
 Chinese: a sentence ends at 。！？；… (and ASCII !?;) plus any closing quotes or
 brackets; a terminator inside “…”/「…」/『…』 does not end the sentence, so a
 quoted remark stays whole (unless the quote runs on for pages, which means the
-marks are unbalanced). Decimals never split: "." is not a Chinese terminator.
+marks are unbalanced). A quote ending in 。！？ ends its sentence at the closing
+mark, unless its attribution follows ("“…。”张三说。" is one sentence: a quote
+cut from its speaker loses who said it). Decimals never split: "." is not a Chinese terminator.
 English: a rule-based splitter (pysbd and NLTK punkt were measured slower and,
 for punkt, need downloaded data): ., ! or ? plus closers, then white space and
 a capital, digit or opening quote — except after known abbreviations and
-initials. A newline ends a sentence, except inside a hard-wrapped paragraph
+initials. A line in title case without final punctuation is a headline, never
+run on into the lede below it. A newline ends a sentence, except inside a hard-wrapped paragraph
 (a long line that stops mid-sentence runs on into the next line).
 """
 
@@ -29,6 +32,13 @@ _ZH_END = re.compile(rf"(?:[。！？!?；;]+|…+|\.{{3,}})[{re.escape(_CLOSERS
 _ZH_OPEN = {"“": "”", "「": "」", "『": "』"}
 _ZH_TERMINATORS = "。！？!?…"
 _MAX_QUOTE = 220
+# What follows a closing quote to say who said it ("“…。”张三说。", "“…？”她问道，“…”"):
+# the quote and its attribution stay one sentence. A negation ("我没说。") is no attribution.
+_ATTRIBUTION = re.compile(
+    r"(?:(?![没不未别])[^。！？!?“”「」]){0,16}?"
+    r"(?:说|表示|称|指出|强调|认为|介绍|坦言|透露|告诉|问道|答道|写道|补充|直言)"
+    r"[^。！？!?“”「」]{0,12}?[。！？!?，,：:“「]"
+)
 _EN_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\s\.(?=\s)""")
 _ABBREVIATIONS = frozenset(
     [
@@ -157,10 +167,17 @@ def _runs_on(line: str, lang: Lang) -> bool:
     ends there: a caption, not a wrapped sentence.
     """
     length = len(line) if lang == "zh" else len(line.split())
-    if length < _WRAPPED_MIN[lang] or line.endswith(_SENTENCE_ENDS):
+    if length < _WRAPPED_MIN[lang] or line.endswith(_SENTENCE_ENDS) or _title_case(line, lang):
         return False
     tail = re.split(r"[。！？!?.]\s*", line)[-1]
     return textual_role(tail, lang) == "prose"
+
+
+def _title_case(line: str, lang: Lang) -> bool:
+    """An English headline ("7 Key Questions Heading Into the Debate"): every longer word
+    capitalised. It is a heading, not the start of the lede below it."""
+    longer = [w for w in line.split() if len(w) > 3 and w[0].isalpha()] if lang == "en" else []
+    return len(longer) >= 2 and all(w[0].isupper() for w in longer)
 
 
 def _single_newline(text: str, end: int, next_start: int) -> bool:
@@ -188,7 +205,11 @@ def _zh_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             closing, opened_at = _ZH_OPEN[ch], i
         elif closing is not None and (ch == closing or i - opened_at > _MAX_QUOTE):
             closing = None
-            if ch in _ZH_OPEN.values() and text[i - 1] in _ZH_TERMINATORS:
+            if (
+                ch in _ZH_OPEN.values()
+                and text[i - 1] in _ZH_TERMINATORS
+                and not _ATTRIBUTION.match(text, i + 1, end)
+            ):
                 yield position, i + 1
                 position = i + 1
         elif closing is None:

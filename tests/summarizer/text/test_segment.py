@@ -175,3 +175,33 @@ def test_tokenisation_keeps_numbers_whole(text: str, lang: Lang, number: str) ->
 )
 def test_hard_wrapped_lines_run_on(text: str, lang: str, expected: list[str]) -> None:
     assert [s.text for s in split_sentences(text, lang)] == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“我们赢了。”张三说。随后他离开了。", ["“我们赢了。”张三说。", "随后他离开了。"]),
+        ("“真的吗？”她问道。我没回答。", ["“真的吗？”她问道。", "我没回答。"]),
+        (
+            "“据我了解，情况不错。”他说，“但还要努力。”",
+            ["“据我了解，情况不错。”他说，“但还要努力。”"],
+        ),
+        ("他说：“我们赢了。”随后离开。", ["他说：“我们赢了。”", "随后离开。"]),
+        ("“你好。”“我很好。”", ["“你好。”", "“我很好。”"]),
+    ],
+)
+def test_a_chinese_quote_ends_at_its_closing_mark_unless_its_attribution_follows(
+    text: str, expected: list[str]
+) -> None:
+    assert [s.text for s in split_sentences(text, "zh")] == expected
+
+
+def test_an_english_headline_without_a_period_is_not_run_into_the_lede() -> None:
+    text = (
+        "7 Key Questions Heading Into the 2020 Democratic Debate\n"
+        "New uncertainty hangs over the Democratic presidential race after the debate."
+    )
+    assert [s.text for s in split_sentences(text, "en")] == [
+        "7 Key Questions Heading Into the 2020 Democratic Debate",
+        "New uncertainty hangs over the Democratic presidential race after the debate.",
+    ]
