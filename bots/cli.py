@@ -193,6 +193,15 @@ def discord_command() -> None:
     run_discord()
 
 
+@app.command("worker")
+def worker_command() -> None:
+    """Answer durable jobs from the Redis queue (DIGESTBOT_QUEUE=redis); scale it apart."""
+    settings = _settings()
+    from bots.queue_worker import run_worker
+
+    run_worker(settings)
+
+
 def main() -> None:
     """Console-script entry point."""
     logging.captureWarnings(True)

@@ -75,6 +75,13 @@ class Settings(BaseSettings):
         default="process", alias="DIGESTBOT_WORKER_MODE"
     )
     shutdown_seconds: float = Field(default=20.0, ge=0, alias="DIGESTBOT_SHUTDOWN_SECONDS")
+    job_seconds: float = Field(default=10.0, gt=0, alias="DIGESTBOT_JOB_SECONDS")
+    worker_memory_mb: int = Field(default=1024, ge=0, alias="DIGESTBOT_WORKER_MEMORY_MB")
+    queue: Literal["embedded", "redis"] = Field(default="embedded", alias="DIGESTBOT_QUEUE")
+    queue_reclaim_seconds: float = Field(
+        default=90.0, gt=0, alias="DIGESTBOT_QUEUE_RECLAIM_SECONDS"
+    )
+    worker_name: str | None = Field(default=None, alias="DIGESTBOT_WORKER_NAME")
     health_port: int = Field(default=8080, ge=1, le=65535, alias="DIGESTBOT_HEALTH_PORT")
 
     discord_token: SecretStr | None = Field(default=None, alias="DISCORD_TOKEN")

@@ -14,11 +14,11 @@ limits (`bots.limits`).
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
-from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
@@ -27,10 +27,12 @@ from urllib.parse import urlsplit
 import httpx
 
 from bots.config import Settings
+from bots.jobs import job_claims
 from bots.limits import FetchGate, RateLimits, polite_refusal
 from bots.metrics import Metrics
 from bots.storage import Share, Store, StoreUnavailable, open_store
-from bots.workers import digest_page, digest_source, make_pool
+from bots.thread_pool import WorkPool, make_pool
+from bots.workers import digest_page, digest_source
 from summarizer.errors import DigestbotError, FetchError
 from summarizer.fetching.fetch import Page, fetch_page, make_client
 from summarizer.fetching.urls import article_links, normalize_url
@@ -78,7 +80,7 @@ class DigestService:
         self.metrics = Metrics(platform)
         self._own_store = store is None
         self._client: httpx.AsyncClient | None = None
-        self._pool: Executor | None = None
+        self._pool: WorkPool | None = None
         self._claims: dict[str, float] = {}
         self._running: dict[tuple[str, str], asyncio.Future[Outcome]] = {}
         self._limits = RateLimits(
@@ -96,9 +98,11 @@ class DigestService:
                 self.store = await open_store(self.settings)
             except StoreUnavailable as exc:
                 logger.warning("running without a store: %s", exc)
-        self._pool = await asyncio.to_thread(
-            make_pool, self.settings.worker_mode, self.settings.workers, self.settings.data_dir
-        )
+        self._pool = make_pool(self.settings)
+        await self._pool.start()  # every worker warm before the first digest
+        # Start-up objects live as long as the process: out of the collector's sight, a
+        # full collection took ~0 ms instead of 324–336 ms (README, workers).
+        gc.freeze()
 
     async def close(self) -> None:
         """Close the client and the store; finish work in flight."""
@@ -107,7 +111,7 @@ class DigestService:
         if self.store is not None and self._own_store:
             await self.store.close()
         if self._pool is not None:
-            await asyncio.to_thread(self._pool.shutdown, wait=True)
+            await self._pool.close()
 
     async def digest_request(
         self,
@@ -218,7 +222,20 @@ class DigestService:
         )
 
     async def claim(self, key: str, *, ttl: timedelta = DEDUPE_WINDOW) -> bool:
-        """True for the first caller of `key` within `ttl` (platform retries, replicas)."""
+        """True for the first caller of `key` within `ttl` (platform retries, replicas).
+
+        In a durable job (`bots.jobs.job_claims`), a claim the same job won in an
+        earlier delivery is still its own: the retry after a crash finishes the work.
+        """
+        scope = job_claims.get()
+        if scope is not None and await scope.owns(key):
+            return True
+        won = await self._claim(key, ttl)
+        if won and scope is not None:
+            await scope.remember(key)
+        return won
+
+    async def _claim(self, key: str, ttl: timedelta) -> bool:
         if self.store is not None:
             try:
                 return await self.store.claim(key, ttl=ttl)
@@ -263,6 +280,10 @@ class DigestService:
             )
         )
 
+    def pool_ready(self) -> bool:
+        """Whether every worker is alive and warm (readiness); False while one is replaced."""
+        return self._pool is not None and self._pool.ready()
+
     async def store_ready(self) -> bool:
         """Whether the store answers a read now (readiness); False when there is none."""
         if self.store is None:
@@ -277,9 +298,8 @@ class DigestService:
     async def _work(self, job: Callable[[_Input], Digest], source: _Input) -> Digest:
         """Run extraction/summarising in the worker pool; the event loop only waits."""
         assert self._pool is not None, "DigestService.start() was not called"
-        loop = asyncio.get_running_loop()
         with self.metrics.stage("summarize"):
-            return await loop.run_in_executor(self._pool, job, source)
+            return await self._pool.run(job, source)
 
     async def _cached(self, key: str) -> Digest | None:
         return await self._with_store("get_digest", lambda store: store.get_digest(key))

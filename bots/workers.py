@@ -1,20 +1,28 @@
-"""The worker pool where extraction and summarising run, off the event loop.
+"""What runs inside a worker process: the jobs, and the loop that serves them.
 
-Both are pure-Python CPU work (trafilatura, jieba). In threads they would
-hold the interpreter lock the event loop needs for acks and heartbeats — the
-load benchmark measured multi-second acks that way — so by default they run
-in worker processes, each warmed once (jieba's dictionary) when it starts.
-`DIGESTBOT_WORKER_MODE=thread` keeps them in-process (tests, tiny hosts).
-Workers are started by a forkserver, never forked from a process that holds
-an event loop and open sockets, and run niced, so on a busy host the process
-answering Slack and Discord gets the CPU first.
+Extraction and summarising are pure-Python CPU work (trafilatura, jieba). In
+threads they would hold the interpreter lock the event loop needs for acks
+and heartbeats — the load benchmark measured multi-second acks that way — so
+they run in worker processes (`bots.pool` starts and supervises them). Each
+worker runs niced, so on a busy host the process answering Slack and Discord
+gets the CPU first, under an address-space limit (`RLIMIT_AS`), so a page
+that would eat the host's memory fails in its own worker with `MemoryError`
+instead of waking the kernel's OOM killer.
+
+The worker talks to its pool over one pipe: it sends "ready" once warm, then
+for each `(job, argument)` it receives it answers `("ok", digest)`,
+`("error", exception)` or `("memory", None)`; after a `MemoryError` it exits,
+since a process that ran out of memory is not trusted with the next job.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import logging
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+import pickle
+import resource
+import signal
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from summarizer import summarize
@@ -22,29 +30,12 @@ from summarizer.fetching.fetch import Page, page_article
 from summarizer.models import Article, Digest
 from summarizer.text.tokens import warm_up
 
-__all__ = ["WORKER_NICENESS", "digest_page", "digest_source", "make_pool"]
+__all__ = ["WORKER_NICENESS", "digest_page", "digest_source", "serve_jobs"]
+
+logger = logging.getLogger(__name__)
 
 WORKER_NICENESS = 10
 """Workers run at a lower priority: when CPU is short, acks and heartbeats win."""
-
-
-def make_pool(mode: str, workers: int, cache_dir: Path) -> Executor:
-    """A bounded pool of `workers`, processes or threads, each with jieba warm."""
-    if mode == "thread":
-        warm_up(cache_dir)
-        return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="digest")
-    return ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("forkserver"),
-        initializer=_start_worker,
-        initargs=(cache_dir,),
-    )
-
-
-def _start_worker(cache_dir: Path) -> None:
-    """Yield the CPU to the event-loop process first, then load jieba's dictionary."""
-    os.nice(WORKER_NICENESS)
-    warm_up(cache_dir)
 
 
 def digest_page(page: Page) -> Digest:
@@ -55,3 +46,41 @@ def digest_page(page: Page) -> Digest:
 def digest_source(source: str | Article) -> Digest:
     """Pasted text, Markdown, HTML or an article → its digest, in a worker."""
     return summarize(source)
+
+
+def serve_jobs(conn: Connection, cache_dir: Path, memory_bytes: int) -> None:
+    """A worker process's life: get ready, then answer jobs until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    os.nice(WORKER_NICENESS)
+    warm_up(cache_dir)
+    if memory_bytes:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    conn.send("ready")
+    while True:
+        try:
+            job, argument = conn.recv()
+        except (EOFError, OSError):
+            return
+        status, value = _run(job, argument)
+        _reply(conn, status, value)
+        if status == "memory":
+            return
+
+
+def _run(job: object, argument: object) -> tuple[str, object]:
+    try:
+        return "ok", job(argument)  # type: ignore[operator]
+    except MemoryError:
+        return "memory", None
+    except Exception as exc:  # every failure goes back to the caller, typed
+        return "error", exc
+
+
+def _reply(conn: Connection, status: str, value: object) -> None:
+    """Send the answer; an exception that cannot be pickled goes back as its text."""
+    try:
+        payload = pickle.dumps((status, value))
+    except Exception as exc:
+        logger.exception("worker result not picklable")
+        payload = pickle.dumps(("error", RuntimeError(f"{type(value).__name__}: {exc}")))
+    conn.send_bytes(payload)

@@ -16,6 +16,10 @@
         ├── NotAnArticle        images, video, archives, home pages, link lists
         ├── Walled              paywall, login, consent or verification wall
         └── Unreadable          no text could be decoded (mojibake, empty page)
+    └── WorkError               the reading was stopped before it finished
+        ├── TooComplex          over the time or memory budget of a job
+        ├── WorkLost            the worker process died mid-job (OOM, crash, kill)
+        └── Restarting          the bot is shutting down
 
 Adapters show `error.user_message(lang)`: one line, in the requester's
 language, never a traceback. The messages live here and nowhere else.
@@ -129,6 +133,26 @@ class Unreadable(FetchError):
     zh = "无法读取这篇文章：没有可读的文字。"
 
 
+class WorkError(DigestbotError):
+    en = "I couldn't finish reading this; please try again."
+    zh = "没能读完，请再试一次。"
+
+
+class TooComplex(WorkError):
+    en = "That page is too complex to read."
+    zh = "这个页面太复杂，无法读取。"
+
+
+class WorkLost(WorkError):
+    en = "I couldn't finish reading that page; please try again."
+    zh = "没能读完这个页面，请再试一次。"
+
+
+class Restarting(WorkError):
+    en = "I'm restarting; please ask again in a minute."
+    zh = "我正在重启，请稍后再问一次。"
+
+
 __all__ = [
     "BinaryInput",
     "Blocked",
@@ -141,9 +165,13 @@ __all__ = [
     "InvalidURL",
     "NoSentences",
     "NotAnArticle",
+    "Restarting",
     "Timeout",
+    "TooComplex",
     "TooLarge",
     "Unreachable",
     "Unreadable",
     "Walled",
+    "WorkError",
+    "WorkLost",
 ]

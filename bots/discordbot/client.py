@@ -103,7 +103,12 @@ class DigestClient(discord.AutoShardedClient):
         """The /healthz, /readyz and /metrics endpoints of this client."""
 
         async def checks() -> dict[str, bool]:
-            return {"store": await self.service.store_ready(), "discord": self.connected()}
+            service = self.service
+            return {
+                "store": await service.store_ready(),
+                "workers": service.pool_ready(),
+                "discord": self.connected(),
+            }
 
         app = web.Application()
         add_health_routes(app, metrics=self.service.metrics, checks=checks)

@@ -22,6 +22,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.config import Settings
+from bots.job_queue import durable_queue
 from bots.jobs import Jobs
 from bots.roundup_schedule import RoundupScheduler
 from bots.service import DigestService
@@ -61,6 +62,7 @@ class SlackBot:
         if self.roundups is not None:
             await self.roundups.stop()
         await self.jobs.drain()
+        await self.jobs.close()
         if self.oauth is not None:
             await self.oauth.installation_store.engine.dispose()
 
@@ -105,7 +107,8 @@ def build_bot(settings: Settings, service: DigestService) -> SlackBot:
         process_before_response=True,
         oauth_settings=oauth_settings(settings, stores) if stores else None,
     )
-    deps = Deps(service=service, client=client, poster=Poster(service), jobs=Jobs())
+    jobs = Jobs(queue=durable_queue(settings))
+    deps = Deps(service=service, client=client, poster=Poster(service), jobs=jobs)
     register_commands(app, deps)
     register_events(app, deps)
     register_unfurl(app, deps)

@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.roundups import roundup_args
 from bots.service import request_lang
-from bots.slackbot.deps import MAX_LINKS, Deps
+from bots.slackbot.deps import MAX_LINKS, Deps, team_of
 from bots.slackbot.links import plain_text
 from bots.slackbot.messages import say
 from bots.slackbot.replies import PLATFORM, Target
@@ -48,7 +48,15 @@ def register_commands(app: AsyncApp, deps: Deps) -> None:
             work = answer_roundup(deps, target, args)
         else:
             await ack(text=say("reading", lang))
-            work = deps.poster.answer(target, text, max_links=MAX_LINKS)
+            job = {"text": command.get("text", ""), "channel": target.channel, "user": target.user,
+                   "response_url": command["response_url"], "team": team_of(command)}  # fmt: skip
+            answer = deps.poster.answer
+            await deps.jobs.submit(
+                "slack.command",
+                job,
+                lambda: deps.poster.safely(target, answer(target, text, max_links=MAX_LINKS)),
+            )
+            return
         deps.jobs.spawn(deps.poster.safely(target, work), name=f"slack {COMMAND}")
 
 

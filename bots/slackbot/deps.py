@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -10,7 +11,7 @@ from bots.jobs import Jobs
 from bots.service import MAX_LINKS, DigestService
 from bots.slackbot.replies import Poster
 
-__all__ = ["MAX_LINKS", "Deps"]
+__all__ = ["MAX_LINKS", "Deps", "team_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,3 +26,14 @@ class Deps:
     client: AsyncWebClient
     poster: Poster
     jobs: Jobs
+
+
+def team_of(body: dict[str, Any]) -> dict[str, str | None]:
+    """The workspace (and Enterprise Grid org) a request came from, for its worker's client."""
+    team = body.get("team")
+    enterprise = body.get("enterprise")
+    return {
+        "team": body.get("team_id") or (team.get("id") if isinstance(team, dict) else None),
+        "enterprise": body.get("enterprise_id")
+        or (enterprise.get("id") if isinstance(enterprise, dict) else None),
+    }

@@ -17,7 +17,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.service import request_lang
-from bots.slackbot.deps import MAX_LINKS, Deps
+from bots.slackbot.deps import MAX_LINKS, Deps, team_of
 from bots.slackbot.links import article_links, plain_text
 from bots.slackbot.messages import say
 from bots.slackbot.replies import PLATFORM, Target
@@ -37,13 +37,15 @@ def register_events(app: AsyncApp, deps: Deps) -> None:
     @app.event("message")
     async def pasted(body: Event, event: Event, client: AsyncWebClient) -> None:
         if _from_a_person(event) and article_links(event.get("text", "")):
-            work = _pasted(deps, client, event, body["event_id"])
-            deps.jobs.spawn(work, name="slack message")
+            job = {"event": event, "event_id": body["event_id"], "team": team_of(body)}
+            work = lambda: _pasted(deps, client, event, body["event_id"])  # noqa: E731
+            await deps.jobs.submit("slack.message", job, work)
 
     @app.event("app_mention")
     async def mentioned(body: Event, event: Event, client: AsyncWebClient) -> None:
-        work = _mentioned(deps, client, event, body["event_id"])
-        deps.jobs.spawn(work, name="slack mention")
+        job = {"event": event, "event_id": body["event_id"], "team": team_of(body)}
+        work = lambda: _mentioned(deps, client, event, body["event_id"])  # noqa: E731
+        await deps.jobs.submit("slack.mention", job, work)
 
     @app.shortcut(SHORTCUT)
     async def shortcut(
@@ -56,8 +58,13 @@ def register_events(app: AsyncApp, deps: Deps) -> None:
         user = body["user"]["id"]
         lang = request_lang(text)
         target = Target(body["channel"]["id"], user, lang, thread, respond, client=client)
-        work = deps.poster.answer(target, text, max_links=MAX_LINKS)
-        deps.jobs.spawn(deps.poster.safely(target, work), name="slack shortcut")
+        job = {
+            "text": message.get("text", ""), "channel": target.channel, "user": user,
+            "thread": thread, "response_url": body["response_url"], "team": team_of(body),
+        }  # fmt: skip
+        answer = deps.poster.answer
+        work = lambda: deps.poster.safely(target, answer(target, text, max_links=MAX_LINKS))  # noqa: E731
+        await deps.jobs.submit("slack.shortcut", job, work)
 
 
 def _from_a_person(event: Event) -> bool:

@@ -9,6 +9,7 @@ gets a one-line apology, never silence and never a traceback.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable
 from dataclasses import dataclass, field
@@ -17,8 +18,10 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bots.jobs import tell_interrupted
 from bots.service import DigestService, Outcome
 from bots.slackbot.messages import say
+from summarizer.errors import Restarting
 from summarizer.render.blockkit import digest_message, escape
 
 logger = logging.getLogger(__name__)
@@ -126,6 +129,10 @@ class Poster:
         """Run `work`; if it crashes, log the traceback and apologise to the user."""
         try:
             await work
+        except asyncio.CancelledError:  # shutdown ran out of time: say so, don't go silent
+            line = Restarting().user_message(target.lang)
+            await tell_interrupted(lambda: self.tell(target, line))
+            raise
         except Exception:
             logger.exception("Slack request failed in channel %s", target.channel)
             try:

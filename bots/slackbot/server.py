@@ -81,7 +81,12 @@ class _Readiness:
         self._slack_ok_until = 0.0
 
     async def checks(self) -> dict[str, bool]:
-        return {"store": await self._bot.service.store_ready(), "slack": await self._slack()}
+        service = self._bot.service
+        return {
+            "store": await service.store_ready(),
+            "workers": service.pool_ready(),
+            "slack": await self._slack(),
+        }
 
     async def _slack(self) -> bool:
         client = self._bot.app.client

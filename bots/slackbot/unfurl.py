@@ -14,7 +14,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bots.slackbot.deps import MAX_LINKS, Deps
+from bots.slackbot.deps import MAX_LINKS, Deps, team_of
 from summarizer.fetching.urls import is_article_candidate
 from summarizer.render.blockkit import unfurl_card
 
@@ -28,8 +28,9 @@ def register_unfurl(app: AsyncApp, deps: Deps) -> None:
 
     @app.event("link_shared")
     async def link_shared(body: Event, event: Event, client: AsyncWebClient) -> None:
-        work = _unfurl(deps, client, event, body["event_id"])
-        deps.jobs.spawn(work, name="slack unfurl")
+        job = {"event": event, "event_id": body["event_id"], "team": team_of(body)}
+        work = lambda: _unfurl(deps, client, event, body["event_id"])  # noqa: E731
+        await deps.jobs.submit("slack.unfurl", job, work)
 
 
 async def _unfurl(deps: Deps, client: AsyncWebClient, event: Event, event_id: str) -> None:

@@ -51,7 +51,7 @@ async def test_health_and_readiness_with_the_store_and_slack_up(slack: SlackDriv
     assert (await get(slack, "/healthz")).json() == {"ok": True}
     ready = await get(slack, "/readyz")
     assert ready.status_code == 200
-    assert ready.json() == {"ok": True, "store": True, "slack": True}
+    assert ready.json() == {"ok": True, "store": True, "workers": True, "slack": True}
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ async def test_not_ready_while_the_store_is_down_but_still_alive(
 ) -> None:
     ready = await get(slack, "/readyz")
     assert ready.status_code == 503
-    assert ready.json() == {"ok": False, "store": False, "slack": True}
+    assert ready.json() == {"ok": False, "store": False, "workers": True, "slack": True}
     assert (await get(slack, "/healthz")).status_code == 200
 
 

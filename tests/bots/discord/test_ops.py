@@ -50,7 +50,7 @@ async def test_a_client_that_has_not_connected_is_alive_but_not_ready(
             assert (await http.get(HEALTH_PATH)).status == 200
             ready = await http.get(READY_PATH)
             assert ready.status == 503
-            assert await ready.json() == {"ok": False, "store": True, "discord": False}
+            assert await ready.json() == {"ok": False, "store": True, "workers": True, "discord": False}
     finally:
         await client.service.close()  # the client never connected, so there is nothing else
 
@@ -60,7 +60,7 @@ async def test_ready_once_connected_and_not_ready_after_discord_goes_away(
 ) -> None:
     assert (await http.get(HEALTH_PATH)).json() == {"ok": True}
     ready = await until_status(http, READY_PATH, 200)
-    assert ready.json() == {"ok": True, "store": True, "discord": True}
+    assert ready.json() == {"ok": True, "store": True, "workers": True, "discord": True}
 
     await fake_discord.stop()
     gone = await until_status(http, READY_PATH, 503)
