@@ -1,9 +1,10 @@
 """SIGTERM on a real `digestbot slack --http` process: finish in-flight digests, within a bound.
 
-Two commands are acknowledged, then the process gets SIGTERM: the digest
-whose article arrives within the bound is still posted; the one whose article
-would take longer than the bound is cancelled (no digest, no error line), and
-the process exits cleanly.
+Two commands are acknowledged, then the process (with real worker processes)
+gets SIGTERM: the digest whose article arrives within the bound is still
+posted; the one whose article would take longer than the bound is cancelled
+and its requester is told "I'm restarting", privately; the process exits
+cleanly and leaves no child behind (workers, forkserver, resource tracker).
 """
 
 from __future__ import annotations
@@ -52,16 +53,40 @@ async def test_sigterm_posts_what_is_in_flight_and_cancels_what_overruns(
         "DIGESTBOT_FETCH_TOTAL_TIMEOUT": str(BOUND_SECONDS * 3),
         "DIGESTBOT_DATA_DIR": str(tmp_path),
         "DIGESTBOT_SHUTDOWN_SECONDS": str(BOUND_SECONDS),
+        "DIGESTBOT_WORKER_MODE": "process",
     }
     async with slack_replicas(1, env, tmp_path) as (replica,), httpx.AsyncClient() as http:
         for url, channel in ((quick, "C0QUICK"), (stuck, "C0STUCK")):
             ack = await replica.post(http, command(fake_slack, url, channel), FORM)
             assert ack.status_code == 200 and "Reading" in ack.text
+        children = descendants(replica.process.pid)
+        assert len(children) >= 2  # the forkserver and at least one worker
         exit_status = await replica.terminate()
         log = replica.log_tail()
     assert exit_status == 0, log
     [posted] = fake_slack.to("chat.postMessage")
     assert posted["channel"] == "C0QUICK"
     assert "$5 million" in json.dumps(posted["blocks"])
-    assert fake_slack.to("response_url") == []  # the cancelled one says nothing
+    [told] = fake_slack.to("response_url")
+    assert told["name"] == "C0STUCK" and told["response_type"] == "ephemeral"
+    assert told["text"] == "I'm restarting; please ask again in a minute."
     assert "were cancelled" in log
+    assert [pid for pid in children if Path(f"/proc/{pid}").exists()] == []
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid` (children, their children…), from /proc."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = [], [pid]
+    while frontier:
+        parent = frontier.pop()
+        kids = [child for child, ppid in parents.items() if ppid == parent]
+        found += kids
+        frontier += kids
+    return found
