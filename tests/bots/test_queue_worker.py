@@ -110,7 +110,8 @@ async def test_a_worker_killed_mid_digest_leaves_the_job_and_its_successor_answe
         await first.wait_healthy()
 
         async def reading() -> bool:
-            return article_server.hits("/slow") >= 1 and await pending_for(redis_url, "worker-a") == 1
+            taken = await pending_for(redis_url, "worker-a") == 1
+            return taken and article_server.hits("/slow") >= 1
 
         await until(reading, "the worker took the job and is fetching")
         first.process.send_signal(signal.SIGKILL)

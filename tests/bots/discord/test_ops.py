@@ -50,7 +50,8 @@ async def test_a_client_that_has_not_connected_is_alive_but_not_ready(
             assert (await http.get(HEALTH_PATH)).status == 200
             ready = await http.get(READY_PATH)
             assert ready.status == 503
-            assert await ready.json() == {"ok": False, "store": True, "workers": True, "discord": False}
+            expected = {"ok": False, "store": True, "workers": True, "discord": False}
+            assert await ready.json() == expected
     finally:
         await client.service.close()  # the client never connected, so there is nothing else
 
