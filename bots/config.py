@@ -76,7 +76,7 @@ class Settings(BaseSettings):
     )
     shutdown_seconds: float = Field(default=20.0, ge=0, alias="DIGESTBOT_SHUTDOWN_SECONDS")
     job_seconds: float = Field(default=10.0, gt=0, alias="DIGESTBOT_JOB_SECONDS")
-    worker_memory_mb: int = Field(default=1024, ge=0, alias="DIGESTBOT_WORKER_MEMORY_MB")
+    worker_memory_mb: int = Field(default=512, ge=0, alias="DIGESTBOT_WORKER_MEMORY_MB")
     queue: Literal["embedded", "redis"] = Field(default="embedded", alias="DIGESTBOT_QUEUE")
     queue_reclaim_seconds: float = Field(
         default=90.0, gt=0, alias="DIGESTBOT_QUEUE_RECLAIM_SECONDS"

@@ -54,7 +54,8 @@ class JobQueue:
     """The stream and its consumer group in one Redis database."""
 
     def __init__(self, url: str, *, stream: str = STREAM) -> None:
-        self._redis: Redis = Redis.from_url(url, socket_timeout=None, socket_connect_timeout=5)
+        # Longer than the 1 s a worker's read blocks for a job; a hung Redis fails, not hangs.
+        self._redis: Redis = Redis.from_url(url, socket_timeout=5.0, socket_connect_timeout=5.0)
         self.stream = stream
 
     async def setup(self) -> None:

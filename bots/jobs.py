@@ -33,6 +33,8 @@ __all__ = ["JobClaims", "Jobs", "answers_when_interrupted", "finish_within", "jo
 logger = logging.getLogger(__name__)
 
 Work = Callable[[], Coroutine[Any, Any, None]]
+QUEUE_PUT_SECONDS = 1.0
+"""Redis answers an XADD in well under a millisecond; past this the ack must not wait."""
 
 
 class JobClaims:
@@ -67,10 +69,11 @@ class Jobs:
         """Queue job `kind` with JSON `args` when durable; else (or if Redis fails) run `work()`."""
         if self._queue is not None:
             try:
-                await self._queue.put(kind, args)
+                async with asyncio.timeout(QUEUE_PUT_SECONDS):
+                    await self._queue.put(kind, args)
                 return
-            except RedisError as exc:
-                logger.warning("queue unavailable, running %s here: %s", kind, exc)
+            except (RedisError, TimeoutError) as exc:
+                logger.warning("queue unavailable, running %s here: %r", kind, exc)
         self.spawn(work(), name=kind)
 
     def spawn(self, work: Coroutine[Any, Any, None], *, name: str) -> None:

@@ -124,7 +124,12 @@ def run_worker(settings: Settings) -> None:
     """Run until SIGTERM or Ctrl-C."""
     if settings.queue != "redis" or not settings.redis_url:
         raise SystemExit("digestbot worker needs DIGESTBOT_QUEUE=redis and DIGESTBOT_REDIS_URL")
-    asyncio.run(_serve(settings))
+    from bots.slackbot.app import SlackConfigError
+
+    try:
+        asyncio.run(_serve(settings))
+    except SlackConfigError as exc:
+        raise SystemExit(f"digestbot worker: {exc}") from None
 
 
 async def _serve(settings: Settings) -> None:

@@ -17,6 +17,7 @@ since a process that ran out of memory is not trusted with the next job.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
@@ -36,6 +37,7 @@ logger = logging.getLogger(__name__)
 
 WORKER_NICENESS = 10
 """Workers run at a lower priority: when CPU is short, acks and heartbeats win."""
+OOM_SCORE_ADJ = 500
 
 
 def digest_page(page: Page) -> Digest:
@@ -52,6 +54,7 @@ def serve_jobs(conn: Connection, cache_dir: Path, memory_bytes: int) -> None:
     """A worker process's life: get ready, then answer jobs until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     os.nice(WORKER_NICENESS)
+    _first_to_go()
     warm_up(cache_dir)
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
@@ -65,6 +68,16 @@ def serve_jobs(conn: Connection, cache_dir: Path, memory_bytes: int) -> None:
         _reply(conn, status, value)
         if status == "memory":
             return
+
+
+def _first_to_go() -> None:
+    """If the container still runs out of memory, the kernel kills a worker, not the bot.
+
+    A worker lost that way is replaced and its requester told (`bots.pool`);
+    raising one's own `oom_score_adj` needs no privilege.
+    """
+    with contextlib.suppress(OSError):
+        Path("/proc/self/oom_score_adj").write_text(str(OOM_SCORE_ADJ))
 
 
 def _run(job: object, argument: object) -> tuple[str, object]:
