@@ -4,9 +4,15 @@ Input: the article text, its ranked sentences and the sentences already used
 as key points. Output: up to three `Quote`s, best first.
 
 Direct quotes are spans inside “”「」『』 or "…" that an attribution verb
-(说、表示、称、指出…; said, told, added…) touches, before or after. The
-speaker is the name standing next to that verb; a pronoun ("他", "she")
-inherits the last speaker named, as a reader would read it.
+(说、表示、称、指出…; said, told, added…) touches, before or after
+("X说：“…”", "“…”，X说", "“…,” said X", "X said: “…”", "according to X").
+In Chinese, reported speech counts too when its sentence opens by naming the
+speaker ("X表示，…", "据X介绍，…"): that is how Chinese news quotes people,
+and a third of the labelled quotes of the digest-judgments set are of this
+kind. The speaker is the subject of the attribution, validated as a name
+(`summarizer.ranking.speakers`); pronouns and short forms are resolved by
+`summarizer.ranking.coreference`. An attribution whose speaker cannot be
+told keeps its quote without a speaker: better none than a wrong one.
 A speech transcript has no quote marks at all, so when an article is told in
 the first person and attributes it to one dominant speaker, that speaker's
 strongest claims (short first-person clauses with assertion markers, ranked
@@ -15,55 +21,60 @@ by the sentence scores) become quotes. A quote never repeats a key point.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summarizer.models import Lang, Quote
 from summarizer.ranking.condense import ELLIPSIS, best_run, condense, size
+from summarizer.ranking.coreference import People
 from summarizer.ranking.rank import Ranking
+from summarizer.ranking.speakers import Mention, mention
 from summarizer.ranking.voice import speaks_in_first_person
-from summarizer.text.tokens import is_stopword
 
 __all__ = ["find_quotes"]
 
 MAX_QUOTES = 3
 QUOTE_LIMIT = {"zh": 90, "en": 40}
 _MIN_QUOTE = {"zh": 8, "en": 6}
+# A direct quotation outranks reported speech of the same sentence score.
+DIRECT_BONUS = 0.5
+REPORTED_BONUS = 0.25
 _ZH_VERBS = (
-    "说道|说|表示|称|指出|强调|认为|坦言|透露|介绍|直言"
-    "|回应|提到|写道|解释|补充|告诉|宣布|承认|提出"
+    "说道|说|表示|称|指出|强调|认为|坦言|透露|介绍|直言|回应|提到|写道|解释|补充|告诉|宣布"
+    "|承认|提出|回答|问道|笑称|感叹|感慨|呼吁|声称|表态|坦承|分析"
     "|說道|說|稱|強調|認為|介紹|回應|寫道|解釋|補充|告訴|宣佈|承認"  # Traditional
 )
+# 说法 (a view), 说明 (explain), 称为 (is called)… are not attributions.
+_ZH_VERB = rf"(?:{_ZH_VERBS})(?![法服明书起为作])"
 _EN_VERBS = (
-    "said|says|told|added|explained|noted|warned|claimed|insisted|admitted|wrote|according to"
+    "said|says|told|added|explained|noted|warned|claimed|insisted|admitted|wrote|commented"
+    "|stated|argued|recalled|continued|tweeted"
 )
 # Straight quotes pair up in order within a paragraph, however short the
 # quote: skipping a short one ("Star Trek") would pair every later mark wrongly.
 _ZH_QUOTE = re.compile(r"[“「『]([^“”「」『』\n]+)[”」』]")
 _EN_QUOTE = re.compile(r"\"([^\"\n]+)\"|“([^“”\n]+)”")
 _MAX_QUOTE_CHARS = 600
-_ZH_BEFORE = re.compile(
-    rf"([\u4e00-\u9fffA-Za-z·]{{1,24}}?)(?:{_ZH_VERBS})(?:了|道|到)?[：:，,]?\s*$"
-)
-_ZH_AFTER = re.compile(rf"^[，,。]?\s*([\u4e00-\u9fffA-Za-z·]{{1,24}}?)(?:{_ZH_VERBS})")
+_ZH_SUBJECT = r"[\u4e00-\u9fffA-Za-z0-9·・•\-－、《》 ]{1,40}?"
+_ZH_BEFORE = re.compile(rf"({_ZH_SUBJECT}){_ZH_VERB}(?:了|道|到|说)?[：:，,]?\s*$")
+_ZH_AFTER = re.compile(rf"^[，,。！？!?…]*\s*({_ZH_SUBJECT}){_ZH_VERB}")
+_ZH_REPORTED = re.compile(rf"^({_ZH_SUBJECT}){_ZH_VERB}(?:了|道|说)?[，,：:]\s*")
 # A name: up to four capitalised words or initials; never runs over a full stop.
 _EN_NAME = r"(?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s){0,3}[A-Z][\w'’-]*"
 _EN_BEFORE = re.compile(
-    rf"({_EN_NAME}|[Hh]e|[Ss]he|[Tt]hey)\s(?:{_EN_VERBS})[^\"“]{{0,40}}[,:]?\s*$"
+    rf"(?:({_EN_NAME}|[Hh]e|[Ss]he|[Tt]hey)\s(?:{_EN_VERBS})|[Aa]ccording to ({_EN_NAME}))"
+    r"[^\"“]{0,40}[,:]?\s*$"
 )
 _EN_AFTER = re.compile(
-    rf"^[,.]?\s*(?:(?:{_EN_VERBS})\s({_EN_NAME})|({_EN_NAME}|he|she|they)\s(?:{_EN_VERBS}))"
+    rf"^[,.]?\s*(?:(?:{_EN_VERBS})\s({_EN_NAME})"
+    rf"|({_EN_NAME}),\s[^\"“”]{{2,80}}?,\s(?:{_EN_VERBS})\b"
+    rf"|(?:[\w.'’-]+\s){{0,4}}?({_EN_NAME}|he|she|they)\s(?:{_EN_VERBS})\b)"
 )
 _EN_NAME_VERB = re.compile(r"((?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*)\s(?:said|says|told)\b")
-_PRONOUNS = frozenset(
-    ["他", "她", "他们", "她们", "其", "对方", "he", "she", "they", "He", "She", "They"]
-)
-_ZH_NAME_VERB = re.compile(
-    rf"([\u4e00-\u9fff]{{2,3}})(?:再次|也|还|一再|进一步|曾)?(?:{_ZH_VERBS})"
-)
-_ZH_LEADING = re.compile(r"^(?:但|而|并|同时|此外|对此|他还|她还|还|也|随后|最后)")
+_ZH_NAME_VERB = re.compile(rf"([\u4e00-\u9fff]{{2,3}})(?:再次|也|还|一再|进一步|曾)?{_ZH_VERB}")
 # "我国", "我省", "我市"… are how Chinese news says "the country", not a speaker's "I".
 _CLAIM = {
     "zh": re.compile(r"的[\u4e00-\u9fff]{1,4}是|不是|最关键|根本|一定|必须|不在于|而在于|本质"),
@@ -86,68 +97,92 @@ def find_quotes(
 ) -> list[Quote]:
     """Up to three quotes, best first, none overlapping a key point.
 
-    Claims stand in for quotes only when the text quotes nobody directly: in
-    a news story, first-person sentences are someone's quoted words already.
+    Claims stand in for quotes only when the text quotes nobody: in a news
+    story, first-person sentences are someone's quoted words already.
     """
-    direct = list(_direct(text, ranking, lang))
-    candidates = direct or _claims(ranking, lang)
+    candidates = list(_attributed(text, ranking, lang)) or _claims(ranking, lang)
     kept = [c for c in candidates if c.sentence not in key_points]
     return [c.quote for c in sorted(kept, key=lambda c: -c.score)[:MAX_QUOTES]]
 
 
-def _direct(text: str, ranking: Ranking, lang: Lang) -> Iterator[_Candidate]:
+def _attributed(text: str, ranking: Ranking, lang: Lang) -> Iterator[_Candidate]:
+    """Direct quotations, then (in Chinese) reported speech, with their speakers.
+
+    Every attribution is read before any is resolved, so a short form ("金所长")
+    finds its full name (金明岸) wherever the text introduced it.
+    """
+    starts = [s.start for s in ranking.sentences]
+    pending = list(_direct(text, ranking, lang, starts))
+    if lang == "zh":
+        pending += _reported(ranking, {p.sentence for p in pending})
+    people = People(text, lang)
+    people.learn(p.said_by.text for p in pending if p.said_by and p.said_by.kind == "name")
+    for item in pending:
+        speaker = people.resolve(item.said_by, item.quote.start) if item.said_by else None
+        if speaker is None and item.reported:
+            continue  # reported speech is a quote only when we know whose
+        yield _Candidate(replace(item.quote, speaker=speaker), item.sentence, item.score)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    quote: Quote
+    sentence: int
+    score: float
+    said_by: Mention | None
+    reported: bool = False
+
+
+def _direct(text: str, ranking: Ranking, lang: Lang, starts: list[int]) -> Iterator[_Pending]:
     pattern = _ZH_QUOTE if lang == "zh" else _EN_QUOTE
-    last_speaker: str | None = None
-    previous = 0
     for match in pattern.finditer(text):
         words = (match.group(1) or match.group(match.lastindex or 1)).strip(_EDGES)
         if size(words, lang) < _MIN_QUOTE[lang] or len(words) > _MAX_QUOTE_CHARS:
             continue
-        found, speaker = _speaker(text, match.start(), match.end(), lang)
-        if not found:
+        attributed, subject = _attribution(text, match.start(), match.end(), lang)
+        index = _sentence_at(starts, match.start())
+        if not attributed:
             continue
-        if speaker in _PRONOUNS or speaker is None:
-            speaker = _named_between(text, previous, match.start(), lang) or last_speaker
-        last_speaker, previous = speaker, match.end()
-        index = _sentence_at(ranking, match.start())
         quoted = condense(words, lang, QUOTE_LIMIT[lang], lambda part: float(len(part)))
-        quote = Quote(quoted, speaker, match.start(), match.end())
-        yield _Candidate(quote, index, ranking.scores[index] + 0.5)
+        quote = Quote(quoted, None, match.start(), match.end())
+        said_by = mention(subject, lang) if subject else None
+        yield _Pending(quote, index, ranking.scores[index] + DIRECT_BONUS, said_by)
 
 
-def _speaker(text: str, start: int, end: int, lang: Lang) -> tuple[bool, str | None]:
-    before, after = text[max(0, start - 60) : start], text[end : end + 60]
+def _attribution(text: str, start: int, end: int, lang: Lang) -> tuple[bool, str | None]:
+    """Whether an attribution verb touches the quotation, and the subject it names."""
+    before, after = text[max(0, start - 80) : start], text[end : end + 90]
     if lang == "zh":
         match = _ZH_BEFORE.search(before) or _ZH_AFTER.search(after)
-        if not match:
-            return False, None
-        name = _ZH_LEADING.sub("", match.group(1)).strip("，,：: ")
-        return True, name or None
-    match_before = _EN_BEFORE.search(before)
-    if match_before:
-        return True, match_before.group(1).strip()
-    match_after = _EN_AFTER.search(after)
-    if match_after:
-        return True, (match_after.group(1) or match_after.group(2) or "").strip() or None
-    return False, None
+    else:
+        match = _EN_BEFORE.search(before) or _EN_AFTER.search(after)
+    if not match:
+        return False, None
+    subject = next((g for g in match.groups() if g), None)
+    return True, subject
 
 
-def _named_between(text: str, start: int, end: int, lang: Lang) -> str | None:
-    """The last person the text says something of ("John Grunsfeld said") in a span."""
-    pattern = _ZH_NAME_VERB if lang == "zh" else _EN_NAME_VERB
-    names = [m.group(1) for m in pattern.finditer(text, max(start, end - 600), end)]
-    return next((n for n in reversed(names) if _is_name(n)), None)
-
-
-def _is_name(word: str) -> bool:
-    return word not in _PRONOUNS and not word.startswith(("他", "她")) and not is_stopword(word)
-
-
-def _sentence_at(ranking: Ranking, offset: int) -> int:
+def _reported(ranking: Ranking, quoted: set[int]) -> list[_Pending]:
+    """ "X表示，…": a sentence that opens by naming its speaker is what that speaker said."""
+    found = []
     for sentence in ranking.sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence.index
-    return len(ranking.sentences) - 1
+        match = _ZH_REPORTED.match(sentence.text)
+        if not match or sentence.index in quoted:
+            continue
+        said = sentence.text[match.end() :].strip()
+        said_by = mention(match.group(1), "zh")
+        if said_by is None or size(said, "zh") < _MIN_QUOTE["zh"]:
+            continue
+        text = condense(said, "zh", QUOTE_LIMIT["zh"], lambda part: float(len(part)))
+        quote = Quote(text, None, sentence.start + match.end(), sentence.end)
+        score = ranking.scores[sentence.index] + REPORTED_BONUS
+        found.append(_Pending(quote, sentence.index, score, said_by, reported=True))
+    return found
+
+
+def _sentence_at(starts: list[int], offset: int) -> int:
+    """The sentence holding `offset`, by binary search over sentence starts (issue 16)."""
+    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def _claims(ranking: Ranking, lang: Lang) -> list[_Candidate]:
@@ -190,5 +225,10 @@ def _dominant_speaker(ranking: Ranking, lang: Lang) -> str | None:
         names = Counter(m.group(1) for m in _ZH_NAME_VERB.finditer(text))
     else:
         names = Counter(m.group(1) for m in _EN_NAME_VERB.finditer(text))
-    names = Counter({n: c for n, c in names.items() if _is_name(n)})
-    return names.most_common(1)[0][0] if names else None
+    named = Counter({n: c for n, c in names.items() if _is_named(n, lang)})
+    return named.most_common(1)[0][0] if named else None
+
+
+def _is_named(subject: str, lang: Lang) -> bool:
+    found = mention(subject, lang)
+    return found is not None and found.kind == "name"

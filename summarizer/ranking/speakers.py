@@ -1,0 +1,359 @@
+"""Who said it: the speaker's name in the words that attribute a quote.
+
+Input: the subject of an attribution — the words before 说/表示/said, or after
+"said" — as the text gives them. Output: a `Mention`: a validated name, a
+pronoun, a bare surname ("金所长", "Volker"), or nothing.
+
+A name is validated, never merely "the characters before 说": issue 12 found
+"微笑着", "辉当面", "信中" and "时" shown as speakers. A Chinese subject is
+accepted when it is a person or organisation by jieba's part of speech
+(`nr`/`nrt`/`nrfg`/`nt`), a name after a title (副司长姚建廷, 主席约翰·米勒-怀特),
+a short name starting with a common surname (黄明达), a surname with an
+honorific (徐女士), or a role that ends in a title (外汇交易员, 一位负责人).
+An English subject is one to four capitalised words, not a function word,
+with leading titles (President, CEO, Dr.) dropped. Resolving pronouns and
+surnames to full names is `summarizer.ranking.coreference`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", "pkg_resources is deprecated", UserWarning)
+    import jieba.posseg
+
+from summarizer.models import Lang
+from summarizer.text.tokens import tokenizer
+
+__all__ = ["EN_FUNCTION_WORDS", "HONORIFICS", "Mention", "is_person_name", "mention", "pos_words"]
+
+Kind = Literal["name", "pronoun", "surname"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker as the attribution names it; `surname` and `pronoun` still need resolving."""
+
+    kind: Kind
+    text: str
+
+
+_TITLES_ZH = (
+    "执行主席|副主席|主席|总裁|副总裁|首席执行官|首席[\u4e00-\u9fff]{0,4}师|总经理|经理|董事长|董事"
+    "|总监|创始人|合伙人|教授|研究员|学者|专家|分析师|经济学家|负责人|负责同志|主任|部长|司长"
+    "|局长|处长|厅长|省长|市长|县长|区长|镇长|村长|书记|发言人|院长|所长|校长|会长|理事长"
+    "|秘书长|大使|参赞|总理|总统|首相|财长|外长|主管|总设计师|设计师|工程师|律师|医师|医生"
+    "|教练|队长|导演|记者|作家|博士生|研究生|学生|毕业生|村民|市民|网友|居民|代表|委员|官员"
+    "|主持人|交易员|船长|司机|老师|人士|CEO|CFO|CTO"
+)
+HONORIFICS = "先生|女士|小姐|老师|教授|医生|所长|局长|主任|经理|院长|书记|部长|师傅|阿姨|大爷"
+_NAME_AFTER_TITLE = re.compile(
+    rf"(?:{_TITLES_ZH})((?:[\u4e00-\u9fff]{{1,6}}[·・•\-－]){{1,3}}[\u4e00-\u9fff]{{1,6}}"
+    rf"|[\u4e00-\u9fff]{{2,3}}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*)$"
+)
+_SURNAME_HONORIFIC = re.compile(rf"^([\u4e00-\u9fff])(?:{HONORIFICS})$")
+_ROLE = re.compile(rf"(?:{_TITLES_ZH})$")
+_DOT_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:[·・•\-－][\u4e00-\u9fff]{1,6}){1,3}$")
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z&.]+(?: [A-Z][A-Za-z&.]+){0,3}$")
+_ORG_SUFFIX = re.compile(
+    r"(?:公司|集团|银行|大学|学院|协会|学会|基金会|委员会|政府|部|局|委|院|所|中心|办公室|组织"
+    r"|报|社|网|台|法院|检察院|交易所|联合会|总署|宫|府|组|小组|部门|机构|省委|市委)$"
+)
+_LEADING_ZH = re.compile(
+    r"^(?:但是|但|而且|而|并且|并|同时|此外|对此|随后|最后|另外|其中|据|正如|因此|所以|这是|就是|那么|于是)"
+)
+_PRONOUNS_ZH = ("他", "她")
+_PLURAL_ZH = ("他们", "她们", "它们", "其他", "他人")
+# Parts of speech that end a subject: prepositions, adverbs, verbs, time and number words…
+_STOP_FLAGS = ("p", "d", "v", "c", "u", "f", "r", "q", "y", "a", "z")
+# "2017年", "7月11日", "昨天": when it was said, not who said it.
+_LEADING_TIME = re.compile(
+    r"^(?:[0-9０-９]+[年月日号]|[0-9０-９]+|[今昨前明]天|当天|当日|近日|日前|此前)+"
+)
+_PERSON_FLAGS = ("nr", "nrt", "nrfg")
+_ORG_FLAGS = ("nt", "ns")
+_NOT_NAMES_ZH = frozenset(["记者", "本报", "专家", "有关", "相关", "大家", "人们", "对方"])
+
+
+def mention(subject: str, lang: Lang) -> Mention | None:
+    """The speaker named by `subject`, the words of an attribution before its verb."""
+    return _mention_zh(subject) if lang == "zh" else _mention_en(subject)
+
+
+def _mention_zh(subject: str) -> Mention | None:
+    text = _LEADING_ZH.sub("", _LEADING_TIME.sub("", subject.strip(" ，,、：:")))
+    if text.startswith(_PRONOUNS_ZH) and not text.startswith(_PLURAL_ZH):
+        return Mention("pronoun", text[0])
+    titled = _NAME_AFTER_TITLE.search(text)
+    if titled and _is_titled_name(titled.group(1)):
+        return Mention("name", titled.group(1))
+    head = _head(text)
+    if head and _SURNAME_HONORIFIC.match(head):
+        return Mention("surname", head)
+    if _ROLE.search(text):
+        role = _role(text)
+        return Mention("name", role) if role else None
+    if head is None:
+        return None
+    if _is_person(head) or _is_org(head):
+        return Mention("name", head)
+    if len(head) == 1 and _tagged(head)[0][1] in _PERSON_FLAGS:
+        return Mention("surname", head)
+    return None
+
+
+def _head(text: str) -> str | None:
+    """The subject's leading noun phrase: words up to the first preposition, adverb, verb…"""
+    kept: list[tuple[str, str]] = []
+    for word, flag in _tagged(text):
+        if kept and flag.startswith(_STOP_FLAGS) and flag not in _PERSON_FLAGS:
+            break
+        kept.append((word, flag))
+    while kept and kept[-1][1].startswith(("t", "m")):  # "苹果公司9日": when, not who
+        kept.pop()
+    return "".join(word for word, _ in kept) or None
+
+
+def _is_person(head: str) -> bool:
+    if _DOT_NAME.match(head) or _LATIN_NAME.match(head):
+        return True
+    if not 2 <= len(head) <= 4 or head in _NOT_NAMES_ZH:
+        return False
+    words = _tagged(head)
+    if len(words) == 1 and is_person_name(head, words[0][1]):
+        return True
+    if all(flag in _PERSON_FLAGS for _, flag in words) and any(f == "nrt" for _, f in words):
+        return True
+    surname = head[:2] if head[:2] in _surnames() else head[0]
+    plain = all(not flag.startswith(("v", "f", "u", "d", "p", "r")) for _, flag in words)
+    return surname in _surnames() and plain and len(head) - len(surname) in (1, 2)
+
+
+def _is_titled_name(name: str) -> bool:
+    """After a title (博士生泰勒斯) a name needs less proof.
+
+    A person tag will do, or a name jieba splits into no verb or function word.
+    """
+    words = _tagged(name)
+    if len(words) == 1:
+        return words[0][1] in _PERSON_FLAGS or _is_person(name)
+    return _is_person(name) or not any(
+        flag.startswith(("v", "f", "u", "d", "p", "r")) for _, flag in words
+    )
+
+
+def is_person_name(word: str, flag: str) -> bool:
+    """A jieba person tag that holds: transliterations (`nrt`) as they are, Chinese names
+    (`nr`) only of two to four characters led by a surname (jieba tags 博士生, 小姐 `nr` too)."""
+    if flag == "nrt":
+        return len(word) >= 2
+    lead = word[:2] if word[:2] in _surnames() else word[0]
+    return flag in _PERSON_FLAGS and 2 <= len(word) <= 4 and lead in _surnames()
+
+
+def _is_org(head: str) -> bool:
+    words = _tagged(head)
+    if len(words) == 1 and words[0][1] in _ORG_FLAGS and len(head) >= 2:
+        return True
+    return 3 <= len(head) <= 16 and bool(_ORG_SUFFIX.search(head))
+
+
+def _role(text: str) -> str | None:
+    """A speaker described by role ("北亚市场的外汇交易员").
+
+    Taken from after the last pronoun or preposition ("这是…", "据…").
+    """
+    if not _ROLE.search(text):
+        return None
+    words = _tagged(text)
+    start = 0
+    for index, (_, flag) in enumerate(words):
+        if flag in ("r", "p") and index < len(words) - 1:
+            start = index + 1
+    role = "".join(word for word, _ in words[start:])
+    return role if len(role) >= 2 and role not in _NOT_NAMES_ZH else None
+
+
+_EN_TITLES = frozenset(
+    [
+        "President",
+        "Vice",
+        "Sen.",
+        "Senator",
+        "Rep.",
+        "Representative",
+        "Gov.",
+        "Governor",
+        "Dr.",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Prof.",
+        "Professor",
+        "Coach",
+        "CEO",
+        "Chief",
+        "Judge",
+        "Justice",
+        "Gen.",
+        "General",
+        "Secretary",
+        "Minister",
+        "Prime",
+        "Director",
+        "Chairman",
+        "Chairwoman",
+        "Officer",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "Mayor",
+        "Ambassador",
+        "Analyst",
+        "Executive",
+        "Founder",
+        "Manager",
+        "Lt.",
+        "Col.",
+        "Capt.",
+        "Sgt.",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "Pope",
+        "King",
+        "Queen",
+        "Former",
+        "U.S.",
+        "US",
+        "UK",
+        "U.K.",
+        "Rev.",
+        "Attorney",
+    ]
+)
+EN_FUNCTION_WORDS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "It",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Here",
+        "But",
+        "And",
+        "Or",
+        "So",
+        "Then",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "If",
+        "As",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "For",
+        "With",
+        "By",
+        "From",
+        "To",
+        "We",
+        "I",
+        "You",
+        "They",
+        "He",
+        "She",
+        "His",
+        "Her",
+        "Its",
+        "Our",
+        "Their",
+        "Some",
+        "Many",
+        "Most",
+        "Others",
+        "Officials",
+        "Police",
+        "Experts",
+        "Critics",
+        "Analysts",
+        "Researchers",
+        "Scientists",
+        "Sources",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Meanwhile",
+        "However",
+        "Still",
+        "Yet",
+        "Although",
+        "Because",
+        "Since",
+        "Though",
+        "Asked",
+        "Even",
+        "Also",
+        "Now",
+        "Later",
+        "Earlier",
+        "Instead",
+    ]
+)
+_EN_PRONOUNS = frozenset(["he", "she"])
+
+
+def _mention_en(subject: str) -> Mention | None:
+    words = subject.split()
+    if len(words) == 1 and words[0].lower() in _EN_PRONOUNS:
+        return Mention("pronoun", words[0].lower())
+    while words and (words[0].rstrip(",") in _EN_TITLES or words[0] in EN_FUNCTION_WORDS):
+        words = words[1:]
+    if not words or any(w[0].islower() or w in EN_FUNCTION_WORDS for w in words):
+        return None
+    name = " ".join(words).strip(" ,")
+    return Mention("name" if len(words) > 1 else "surname", name)
+
+
+_pos_lock = threading.Lock()
+_pos: jieba.posseg.POSTokenizer | None = None
+
+
+def pos_words(text: str) -> list[tuple[str, str]]:
+    """(word, part of speech) for Chinese text, through digestbot's own jieba tokenizer."""
+    global _pos
+    with _pos_lock:
+        if _pos is None:
+            _pos = jieba.posseg.POSTokenizer(tokenizer())
+    return [(pair.word, pair.flag) for pair in _pos.cut(text)]
+
+
+@lru_cache(maxsize=4096)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(pos_words(text))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    data = resources.files("summarizer.data").joinpath("surnames-zh.txt")
+    lines = data.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
