@@ -26,8 +26,8 @@ from summarizer.ranking.speakers import (
     HONORIFICS,
     Mention,
     is_person_name,
-    pos_words,
 )
+from summarizer.text.tokens import pos_tags
 
 __all__ = ["People"]
 
@@ -157,7 +157,7 @@ def _people_zh(text: str) -> list[tuple[int, str]]:
     (大卫·洛克菲勒); a word after 的 is a relation ("…的孙子"), not a name."""
     found: list[tuple[int, str]] = []
     position, previous = 0, ""
-    for word, flag in pos_words(text):
+    for word, flag in pos_tags(text):
         if flag in _PERSON_FLAGS and previous != "的" and is_person_name(word, flag):
             joined = found and found[-1][0] + len(found[-1][1]) + 1 == position
             if joined and text[position - 1] in _NAME_DOTS:

@@ -18,21 +18,15 @@ surnames to full names is `summarizer.ranking.coreference`'s job.
 from __future__ import annotations
 
 import re
-import threading
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-with warnings.catch_warnings():
-    warnings.filterwarnings("ignore", "pkg_resources is deprecated", UserWarning)
-    import jieba.posseg
-
 from summarizer.models import Lang
-from summarizer.text.tokens import tokenizer
+from summarizer.text.tokens import pos_tags
 
-__all__ = ["EN_FUNCTION_WORDS", "HONORIFICS", "Mention", "is_person_name", "mention", "pos_words"]
+__all__ = ["EN_FUNCTION_WORDS", "HONORIFICS", "Mention", "is_person_name", "mention"]
 
 Kind = Literal["name", "pronoun", "surname"]
 
@@ -334,22 +328,9 @@ def _mention_en(subject: str) -> Mention | None:
     return Mention("name" if len(words) > 1 else "surname", name)
 
 
-_pos_lock = threading.Lock()
-_pos: jieba.posseg.POSTokenizer | None = None
-
-
-def pos_words(text: str) -> list[tuple[str, str]]:
-    """(word, part of speech) for Chinese text, through digestbot's own jieba tokenizer."""
-    global _pos
-    with _pos_lock:
-        if _pos is None:
-            _pos = jieba.posseg.POSTokenizer(tokenizer())
-    return [(pair.word, pair.flag) for pair in _pos.cut(text)]
-
-
 @lru_cache(maxsize=4096)
 def _tagged(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple(pos_words(text))
+    return tuple(pos_tags(text))
 
 
 @lru_cache(maxsize=1)
