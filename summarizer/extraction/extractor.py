@@ -54,7 +54,7 @@ def extract(html_page: str | bytes, *, url: str | None = None) -> Article:
     chinese = _mostly_han(visible)
     text = _rule_text(root, rule) or _main_text(page, library[0], chinese)
     check_page(page_text(root, visible), text)
-    meta = page_meta(root, library[1], rule, "\n".join(visible), chinese=chinese)
+    meta = page_meta(root, library[1], rule, "\n".join(visible), chinese=chinese, body=text)
     logger.debug("extract %s: %d chars in %.0f ms", url, len(text), _ms(start))
     return Article(
         text=text,

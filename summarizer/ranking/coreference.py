@@ -16,6 +16,7 @@ Chinese character. Better no speaker than a wrong one.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable
 from functools import cached_property
@@ -27,6 +28,7 @@ from summarizer.ranking.speakers import (
     Mention,
     is_person_name,
 )
+from summarizer.text.names import is_chinese_name
 from summarizer.text.tokens import pos_tags
 
 __all__ = ["People"]
@@ -35,46 +37,26 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|\"[^\"\n]*\"")
 _EN_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?: (?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}\b")
 _EN_NOT_FIRST = EN_FUNCTION_WORDS | frozenset(
-    [
-        "New",
-        "North",
-        "South",
-        "East",
-        "West",
-        "United",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
+    ["New", "North", "South", "East", "West", "United", "Mr", "Mrs", "Ms", "Dr"]
 )
 _PERSON_FLAGS = ("nr", "nrt", "nrfg")
 _HONORIFIC_TAIL = re.compile(r"^[\u4e00-\u9fff](?:先生|女士|小姐)$")
 _SURNAME_FORM = re.compile(rf"^[\u4e00-\u9fff](?:{HONORIFICS})$")
-_NAME_DOTS = "·・•"
-_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}·[\u4e00-\u9fff]{2,6}")
+_NAME_DOTS = frozenset("·・•")
+_HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+_FUNCTION_FLAGS = ("v", "p", "u", "c", "d", "r", "m", "q", "f", "t", "a")
+MAX_TAIL = 6
+# Words jieba's dictionary tags as person names that are not names.
+_NOT_PEOPLE = frozenset(["博士生", "研究生", "小姐", "孙子", "宇航", "司"])
 
 
 class People:
-    """The people an article names, looked up lazily by paragraph."""
+    """The people an article names (outside quotation marks), with their offsets."""
 
     def __init__(self, text: str, lang: Lang) -> None:
         self._text = text
         self._lang = lang
         self._starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-        self._by_paragraph: dict[int, list[tuple[int, str]]] = {}
         self._known: set[str] = set()
 
     def learn(self, names: Iterable[str]) -> None:
@@ -87,56 +69,36 @@ class People:
             return found.text
         if found.kind == "pronoun":
             return self._nearest(offset)
-        full = self._full_name(found.text, offset)
-        if full:
-            return full
+        full = self._full_names(found.text)
+        if len(full) == 1:
+            return full.pop()
         keep = len(found.text) > 1 and (self._lang == "en" or _HONORIFIC_TAIL.match(found.text))
-        return found.text if keep else None
+        return found.text if keep and not full else None
 
     def _nearest(self, offset: int) -> str | None:
+        """The last person named before `offset` in its paragraph or the one before."""
         paragraph = bisect.bisect_right(self._starts, offset) - 1
-        for index in (paragraph, paragraph - 1):
-            if index < 0:
-                break
-            before = [name for at, name in self._people(index) if at < offset]
-            if before:
-                full = self._full_names(before[-1], offset)
-                return full.pop() if len(full) == 1 else None if full else before[-1]
-        return None
+        window = self._starts[max(0, paragraph - 1)]
+        at = bisect.bisect_left(self._offsets, offset) - 1
+        if at < 0 or self._people[at][0] < window:
+            return None
+        name = self._people[at][1]
+        full = self._full_names(name)
+        return full.pop() if len(full) == 1 else None if full else name
 
-    def _full_name(self, short: str, offset: int) -> str | None:
-        full = self._full_names(short, offset)
-        return full.pop() if len(full) == 1 else None
-
-    def _full_names(self, short: str, offset: int) -> set[str]:
-        """The longer names `short` may abbreviate ("金所长" → 金明岸, "Volker" → Kurt Volker).
-
-        Looked for among the people of this paragraph and the one before, the
-        speakers the text names, and (in English) every full name in the text.
-        """
-        paragraph = bisect.bisect_right(self._starts, offset) - 1
-        nearby = {n for i in (paragraph, paragraph - 1) if i >= 0 for _, n in self._people(i)}
-        pool = nearby | self._known | self._full_names_in_text
+    def _full_names(self, short: str) -> set[str]:
+        """The longer names `short` may abbreviate ("金所长" → 金明岸, "Volker" → Kurt Volker)."""
+        pool = self._known | {name for _, name in self._people}
         return {n for n in pool if n != short and _abbreviates(short, n, self._lang)}
 
-    def _people(self, paragraph: int) -> list[tuple[int, str]]:
-        if paragraph not in self._by_paragraph:
-            start = self._starts[paragraph]
-            end = (
-                self._starts[paragraph + 1]
-                if paragraph + 1 < len(self._starts)
-                else len(self._text)
-            )
-            masked = _QUOTED.sub(lambda m: " " * len(m.group()), self._text[start:end])
-            find = _people_zh if self._lang == "zh" else _people_en
-            self._by_paragraph[paragraph] = [(start + at, name) for at, name in find(masked)]
-        return self._by_paragraph[paragraph]
+    @cached_property
+    def _people(self) -> list[tuple[int, str]]:
+        masked = _QUOTED.sub(lambda m: " " * len(m.group()), self._text)
+        return _people_zh(masked) if self._lang == "zh" else _people_en(masked)
 
     @cached_property
-    def _full_names_in_text(self) -> frozenset[str]:
-        if self._lang == "zh":
-            return frozenset(m.group() for m in _DOTTED_NAME.finditer(self._text))
-        return frozenset(name for _, name in _people_en(self._text))
+    def _offsets(self) -> list[int]:
+        return [at for at, _ in self._people]
 
 
 def _abbreviates(short: str, name: str, lang: Lang) -> bool:
@@ -153,21 +115,60 @@ def _abbreviates(short: str, name: str, lang: Lang) -> bool:
 
 
 def _people_zh(text: str) -> list[tuple[int, str]]:
-    """Persons jieba tags in `text`, with offsets; dotted transliterations joined
-    (大卫·洛克菲勒); a word after 的 is a relation ("…的孙子"), not a name."""
+    """Persons jieba tags in `text`, with offsets.
+
+    Dotted transliterations are joined (大卫·洛克菲勒) when one side is tagged a
+    person; a word after 的 is a relation ("…的孙子"), not a name.
+    """
     found: list[tuple[int, str]] = []
-    position, previous = 0, ""
-    for word, flag in pos_tags(text):
-        if flag in _PERSON_FLAGS and previous != "的" and is_person_name(word, flag):
-            joined = found and found[-1][0] + len(found[-1][1]) + 1 == position
-            if joined and text[position - 1] in _NAME_DOTS:
-                at, first = found.pop()
-                found.append((at, f"{first}·{word}"))
-            else:
-                found.append((position, word))
-        position += len(word)
-        previous = word
+    tags = pos_tags(text)
+    offsets = list(itertools.accumulate((len(w) for w, _ in tags), initial=0))
+    index = 0
+    while index < len(tags):
+        word, flag = tags[index]
+        dotted = index + 1 < len(tags) and tags[index + 1][0] in _NAME_DOTS
+        if dotted and _name_piece(tags[index]):
+            rest, used = _dotted_tail(tags, index + 2)
+            if rest:
+                found.append((offsets[index], f"{word}·{rest}"))
+                index += 2 + used
+                continue
+        if flag in _PERSON_FLAGS and (index == 0 or tags[index - 1][0] != "的"):
+            name = _person(word, flag)
+            if name:
+                found.append((offsets[index] + len(word) - len(name), name))
+        index += 1
     return found
+
+
+def _name_piece(tag: tuple[str, str]) -> bool:
+    word, flag = tag
+    return bool(_HAN_WORD.match(word)) and not flag.startswith(_FUNCTION_FLAGS)
+
+
+def _dotted_tail(tags: list[tuple[str, str]], start: int) -> tuple[str, int]:
+    """The part of a transliterated name after its dot (name-like words, up to six
+    characters) and how many words it took."""
+    tail, used = "", 0
+    for word, flag in tags[start:]:
+        if not _name_piece((word, flag)) or len(tail + word) > MAX_TAIL:
+            break
+        if tail and len(word) > 1 and flag not in _PERSON_FLAGS:
+            break
+        tail, used = tail + word, used + 1
+    return tail, used
+
+
+def _person(word: str, flag: str) -> str | None:
+    """A tagged name that holds: surname-led, or a transliteration of three or more
+    characters; "出孙启勤" (a verb's character glued to a name) is 孙启勤."""
+    if word in _NOT_PEOPLE:
+        return None
+    if is_person_name(word, flag):
+        return word
+    if len(word) >= 3 and is_chinese_name(word[1:]):
+        return word[1:]
+    return word if len(word) >= 3 else None
 
 
 def _people_en(text: str) -> list[tuple[int, str]]:

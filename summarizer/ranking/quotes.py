@@ -97,12 +97,16 @@ def find_quotes(
 ) -> list[Quote]:
     """Up to three quotes, best first, none overlapping a key point.
 
+    A quote whose speaker the text names comes before any whose speaker it
+    does not: "who said it" is half of what a quote tells the reader.
+
     Claims stand in for quotes only when the text quotes nobody: in a news
     story, first-person sentences are someone's quoted words already.
     """
     candidates = list(_attributed(text, ranking, lang)) or _claims(ranking, lang)
     kept = [c for c in candidates if c.sentence not in key_points]
-    return [c.quote for c in sorted(kept, key=lambda c: -c.score)[:MAX_QUOTES]]
+    ranked = sorted(kept, key=lambda c: (c.quote.speaker is None, -c.score))
+    return [c.quote for c in ranked[:MAX_QUOTES]]
 
 
 def _attributed(text: str, ranking: Ranking, lang: Lang) -> Iterator[_Candidate]:

@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 from summarizer.models import Lang
+from summarizer.text.names import is_chinese_name
 from summarizer.text.tokens import pos_tags
 
 __all__ = ["EN_FUNCTION_WORDS", "HONORIFICS", "Mention", "is_person_name", "mention"]
@@ -64,9 +64,10 @@ _LEADING_ZH = re.compile(
     r"^(?:但是|但|而且|而|并且|并|同时|此外|对此|随后|最后|另外|其中|据|正如|因此|所以|这是|就是|那么|于是)"
 )
 _PRONOUNS_ZH = ("他", "她")
-_PLURAL_ZH = ("他们", "她们", "它们", "其他", "他人")
+# "他们" is several people; "他的发言人" is someone else, described by role.
+_NOT_PRONOUN_ZH = ("他们", "她们", "它们", "其他", "他人", "他的", "她的")
 # Parts of speech that end a subject: prepositions, adverbs, verbs, time and number words…
-_STOP_FLAGS = ("p", "d", "v", "c", "u", "f", "r", "q", "y", "a", "z")
+_STOP_FLAGS = ("p", "d", "v", "c", "u", "f", "r", "q", "y")
 # "2017年", "7月11日", "昨天": when it was said, not who said it.
 _LEADING_TIME = re.compile(
     r"^(?:[0-9０-９]+[年月日号]|[0-9０-９]+|[今昨前明]天|当天|当日|近日|日前|此前)+"
@@ -83,7 +84,7 @@ def mention(subject: str, lang: Lang) -> Mention | None:
 
 def _mention_zh(subject: str) -> Mention | None:
     text = _LEADING_ZH.sub("", _LEADING_TIME.sub("", subject.strip(" ，,、：:")))
-    if text.startswith(_PRONOUNS_ZH) and not text.startswith(_PLURAL_ZH):
+    if text.startswith(_PRONOUNS_ZH) and not text.startswith(_NOT_PRONOUN_ZH):
         return Mention("pronoun", text[0])
     titled = _NAME_AFTER_TITLE.search(text)
     if titled and _is_titled_name(titled.group(1)):
@@ -91,9 +92,9 @@ def _mention_zh(subject: str) -> Mention | None:
     head = _head(text)
     if head and _SURNAME_HONORIFIC.match(head):
         return Mention("surname", head)
-    if _ROLE.search(text):
-        role = _role(text)
-        return Mention("name", role) if role else None
+    role = _role(text) if _ROLE.search(text) else None
+    if role:
+        return Mention("name", role)
     if head is None:
         return None
     if _is_person(head) or _is_org(head):
@@ -125,9 +126,8 @@ def _is_person(head: str) -> bool:
         return True
     if all(flag in _PERSON_FLAGS for _, flag in words) and any(f == "nrt" for _, f in words):
         return True
-    surname = head[:2] if head[:2] in _surnames() else head[0]
     plain = all(not flag.startswith(("v", "f", "u", "d", "p", "r")) for _, flag in words)
-    return surname in _surnames() and plain and len(head) - len(surname) in (1, 2)
+    return plain and is_chinese_name(head)
 
 
 def _is_titled_name(name: str) -> bool:
@@ -148,8 +148,7 @@ def is_person_name(word: str, flag: str) -> bool:
     (`nr`) only of two to four characters led by a surname (jieba tags 博士生, 小姐 `nr` too)."""
     if flag == "nrt":
         return len(word) >= 2
-    lead = word[:2] if word[:2] in _surnames() else word[0]
-    return flag in _PERSON_FLAGS and 2 <= len(word) <= 4 and lead in _surnames()
+    return flag in _PERSON_FLAGS and is_chinese_name(word)
 
 
 def _is_org(head: str) -> bool:
@@ -160,16 +159,17 @@ def _is_org(head: str) -> bool:
 
 
 def _role(text: str) -> str | None:
-    """A speaker described by role ("北亚市场的外汇交易员").
+    """A speaker described by role ("北亚市场的外汇交易员", "他的发言人").
 
-    Taken from after the last pronoun or preposition ("这是…", "据…").
+    Taken from after the last pronoun; a role after a preposition ("…对记者")
+    is whom it was said to, not who said it.
     """
-    if not _ROLE.search(text):
-        return None
     words = _tagged(text)
+    if any(flag == "p" for _, flag in words):
+        return None
     start = 0
-    for index, (_, flag) in enumerate(words):
-        if flag in ("r", "p") and index < len(words) - 1:
+    for index, (_, flag) in enumerate(words[:-1]):
+        if flag == "r" and words[index + 1][0] != "的":
             start = index + 1
     role = "".join(word for word, _ in words[start:])
     return role if len(role) >= 2 and role not in _NOT_NAMES_ZH else None
@@ -320,6 +320,8 @@ def _mention_en(subject: str) -> Mention | None:
     words = subject.split()
     if len(words) == 1 and words[0].lower() in _EN_PRONOUNS:
         return Mention("pronoun", words[0].lower())
+    lower = [i for i, word in enumerate(words) if word[0].islower()]
+    words = words[lower[-1] + 1 :] if lower else words  # "Commerzbank analyst Carsten Fritsch"
     while words and (words[0].rstrip(",") in _EN_TITLES or words[0] in EN_FUNCTION_WORDS):
         words = words[1:]
     if not words or any(w[0].islower() or w in EN_FUNCTION_WORDS for w in words):
@@ -331,10 +333,3 @@ def _mention_en(subject: str) -> Mention | None:
 @lru_cache(maxsize=4096)
 def _tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(pos_tags(text))
-
-
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    data = resources.files("summarizer.data").joinpath("surnames-zh.txt")
-    lines = data.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

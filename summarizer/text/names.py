@@ -1,0 +1,55 @@
+"""Does a short string look like a person's name? Chinese and English, no guessing.
+
+Shared by speakers (`summarizer.ranking.speakers`) and bylines
+(`summarizer.extraction.metadata`). A Chinese name is two to four Han
+characters led by a common surname (`summarizer/data/surnames-zh.txt`), or a
+dotted transliteration (约翰·米勒); an English name is two to four capitalised
+words, none of them a word that labels a role or a site ("Staff", "Email").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["chinese_surname", "is_chinese_name", "is_english_name"]
+
+_DOTTED = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,6}){1,3}$")
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_EN_WORD = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)$")
+_NOT_EN_NAME_WORDS = frozenset(
+    ["Staff", "Writer", "Editor", "Editors", "Reporter", "Correspondent", "Email", "Com",
+     "Contributor", "News", "Press", "Team", "The", "Sports", "Political", "National",
+     "Associated", "Desk", "Media", "Online", "Agency", "Service", "Wire", "Newsroom",
+     "Publishers", "Publishing", "Group", "Inc", "Ltd", "Mobile", "Digital", "Network"]
+)  # fmt: skip
+
+
+def chinese_surname(name: str) -> str | None:
+    """The common surname `name` starts with (a double one first), or None."""
+    surnames = _surnames()
+    return next((s for s in (name[:2], name[:1]) if s in surnames), None)
+
+
+def is_chinese_name(text: str) -> bool:
+    """Two to four Han characters led by a common surname, or a dotted transliteration."""
+    if _DOTTED.match(text):
+        return True
+    surname = chinese_surname(text) if _HAN_NAME.match(text) else None
+    return surname is not None and len(text) - len(surname) in (1, 2)
+
+
+def is_english_name(text: str) -> bool:
+    """Two to four capitalised words ("Kashmira Gander", "J. K. Smith"), none a role word."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(
+        _EN_WORD.match(w) and w not in _NOT_EN_NAME_WORDS for w in words
+    )
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    data = resources.files("summarizer.data").joinpath("surnames-zh.txt")
+    lines = data.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

@@ -1,0 +1,139 @@
+"""Speakers: every attribution pattern in both languages, pronouns, short forms, fragments."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.models import Lang, Quote
+from summarizer.ranking.quotes import _sentence_at, find_quotes
+from summarizer.ranking.rank import rank_sentences
+from summarizer.ranking.speakers import mention
+from summarizer.text.sentences import split_sentences
+
+SAID_ZH = "互联网要为电影行业带来乘数效应，而不是简单的渠道增加。"
+SAID_EN = "We are very close to finding life beyond Earth"
+FILLER_ZH = "会议在上海举行，来自各地的嘉宾参加了这次活动。"
+FILLER_EN = "The meeting took place in Houston and drew a large crowd of researchers."
+
+
+def _quotes(text: str, lang: Lang) -> list[Quote]:
+    ranking = rank_sentences(split_sentences(text, lang), lang=lang, title=None)
+    return find_quotes(text, ranking, lang=lang, key_points=frozenset())
+
+
+def _speaker_of(text: str, lang: Lang, words: str) -> str | None:
+    (quote,) = [q for q in _quotes(text, lang) if words in q.text]
+    return quote.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (f"{FILLER_ZH}张勇说：“{SAID_ZH}”", "张勇"),
+        (f"{FILLER_ZH}“{SAID_ZH}”张勇说。", "张勇"),
+        (f"{FILLER_ZH}“{SAID_ZH}”，张勇说。", "张勇"),
+        (f"{FILLER_ZH}张勇表示，{SAID_ZH}", "张勇"),
+        (f"{FILLER_ZH}据张勇介绍，{SAID_ZH}", "张勇"),
+        (f"{FILLER_ZH}中国国家航天局国际合作司副司长姚建廷说：“{SAID_ZH}”", "姚建廷"),
+        (f"{FILLER_ZH}美中合作基金会执行主席约翰·米勒认为，{SAID_ZH}", "约翰·米勒"),
+        (f"{FILLER_ZH}村民徐女士介绍：“{SAID_ZH}”", "徐女士"),
+        (f"{FILLER_ZH}北亚市场的外汇交易员表示，{SAID_ZH}", "北亚市场的外汇交易员"),
+        (f"{FILLER_ZH}苹果公司9日对记者表示，“{SAID_ZH}”", "苹果公司"),
+        (f"{FILLER_ZH}2017年云南省委第五巡视组指出“{SAID_ZH}”", "云南省委第五巡视组"),
+    ],
+)
+def test_chinese_attribution_patterns(text: str, speaker: str) -> None:
+    assert _speaker_of(text, "zh", "乘数效应") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (f'{FILLER_EN} "{SAID_EN}," Ellen Stofan said.', "Ellen Stofan"),
+        (f'{FILLER_EN} "{SAID_EN}," said Ellen Stofan.', "Ellen Stofan"),
+        (f'{FILLER_EN} Ellen Stofan said: "{SAID_EN}."', "Ellen Stofan"),
+        (f'{FILLER_EN} According to Ellen Stofan, "{SAID_EN}."', "Ellen Stofan"),
+        (f'{FILLER_EN} "{SAID_EN}," NASA chief scientist Ellen Stofan said.', "Ellen Stofan"),
+        (f'{FILLER_EN} "{SAID_EN}," U.S. President Donald Trump said.', "Donald Trump"),
+        # The name after the quote, with an apposition between it and the verb.
+        (
+            f"{FILLER_EN} “{SAID_EN},” Mark Batschelet, a director at the lab, said.",
+            "Mark Batschelet",
+        ),
+        # A surname alone stands for the one full name the text gives.
+        (f'Kurt Volker testified. {FILLER_EN} "{SAID_EN}," Volker said.', "Kurt Volker"),
+    ],
+)
+def test_english_attribution_patterns(text: str, speaker: str) -> None:
+    assert _speaker_of(text, "en", "close to finding") == speaker
+
+
+def test_a_pronoun_is_the_nearest_person_named_before_it() -> None:
+    """Issue 12: "张凡…他说：“据我了解…”" was given to the previous quote's 付小姐."""
+    text = (
+        f"“{SAID_ZH}”付小姐说。\n\n"
+        "记者随后联系了张凡，他在这个行业工作了十年。"
+        "他说：“据我了解，充电宝的租金在很多城市已经涨过几次。”"
+    )
+    assert _speaker_of(text, "zh", "据我了解") == "张凡"
+
+
+def test_a_pronoun_with_nobody_named_nearby_has_no_speaker() -> None:
+    """Never the previous quote's speaker by default: better none than a wrong one."""
+    text = (
+        f"“{SAID_ZH}”付小姐说。\n\n{FILLER_ZH}\n\n{FILLER_ZH}\n\n"
+        "他说：“据我了解，充电宝的租金在很多城市已经涨过几次。”"
+    )
+    assert _speaker_of(text, "zh", "据我了解") is None
+
+
+def test_an_english_pronoun_is_the_nearest_person_before_it() -> None:
+    text = (
+        f'"{SAID_EN}," said Ellen Stofan. {FILLER_EN}\n\n'
+        "Former astronaut John Grunsfeld spoke next. "
+        '"Once we get beyond Mars the likelihood gets very low," he said.'
+    )
+    assert _speaker_of(text, "en", "beyond Mars") == "John Grunsfeld"
+
+
+def test_a_surname_with_a_title_is_the_full_name_given_earlier() -> None:
+    text = (
+        f"据这家诊所的所长金明岸介绍，{SAID_ZH}\n\n{FILLER_ZH}"
+        "金所长在接受采访时说：“来找我看病的妇女都爱她们的丈夫，也都不想离婚。”"
+    )
+    assert _speaker_of(text, "zh", "来找我看病") == "金明岸"
+
+
+@pytest.mark.parametrize("fragment", ["微笑着", "时", "信中", "他们", "大家"])
+def test_fragments_are_never_speakers(fragment: str) -> None:
+    text = f"{FILLER_ZH}{fragment}说：“{SAID_ZH}”"
+    assert _speaker_of(text, "zh", "乘数效应") is None
+
+
+@pytest.mark.parametrize(
+    ("subject", "lang", "kind", "name"),
+    [
+        ("张勇", "zh", "name", "张勇"),
+        ("他突然扬起眉毛", "zh", "pronoun", "他"),
+        ("他的发言人", "zh", "name", "他的发言人"),
+        ("付小姐", "zh", "surname", "付小姐"),
+        ("冯亦代向萧乾", "zh", "name", "冯亦代"),
+        ("he", "en", "pronoun", "he"),
+        ("Commerzbank analyst Carsten Fritsch", "en", "name", "Carsten Fritsch"),
+        ("Batschelet", "en", "surname", "Batschelet"),
+    ],
+)
+def test_mentions(subject: str, lang: Lang, kind: str, name: str) -> None:
+    found = mention(subject, lang)
+    assert found is not None and (found.kind, found.text) == (kind, name)
+
+
+@pytest.mark.parametrize("subject", ["微笑着", "信中", "时", "They", "The company"])
+def test_no_mention(subject: str) -> None:
+    lang: Lang = "en" if subject.isascii() else "zh"
+    assert mention(subject, lang) is None
+
+
+def test_quote_offsets_map_to_their_sentences() -> None:
+    starts = [0, 10, 25, 40]
+    assert [_sentence_at(starts, o) for o in (0, 9, 10, 24, 39, 40, 99)] == [0, 0, 1, 1, 2, 3, 3]
