@@ -10,6 +10,7 @@ earlier reply instead of a second digest.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from functools import partial
 from typing import Any
@@ -19,8 +20,9 @@ from discord import app_commands
 
 from bots.discordbot.delivery import NO_MENTIONS, follow_up, outcome_message, send_retrying
 from bots.discordbot.texts import generic_error, text
+from bots.jobs import tell_interrupted
 from bots.service import DigestService, Outcome, request_lang
-from summarizer.errors import InvalidURL
+from summarizer.errors import InvalidURL, Restarting
 from summarizer.fetching.urls import article_links, normalize_url
 
 log = logging.getLogger(__name__)
@@ -57,7 +59,14 @@ class Handlers:
         """/summarize and the context menu: defer at once, then one followup per outcome."""
         await interaction.response.defer(ephemeral=private, thinking=True)
         lang = interaction_lang(interaction, request)
-        for outcome in await self._outcomes(request, lang, interaction):
+        try:
+            outcomes = await self._outcomes(request, lang, interaction)
+        except asyncio.CancelledError:  # shutdown ran out of time: say so, don't go silent
+            line = {"content": Restarting().user_message(lang)}
+            send = partial(follow_up, interaction, line, private=True, what="restart note")
+            await tell_interrupted(send)
+            raise
+        for outcome in outcomes:
             await follow_up(interaction, outcome_message(outcome), private=private, what="followup")
 
     async def set_auto(self, interaction: discord.Interaction, on: bool) -> None:

@@ -108,4 +108,6 @@ async def test_the_drain_is_bounded_by_the_shutdown_setting(
 
     async with asyncio.timeout(WAIT_SECONDS):
         await running.stop()
-    assert fake_discord.of_kind("followup") == []
+    [told] = fake_discord.of_kind("followup")  # the cancelled digest says why, privately
+    assert told.payload["content"] == "I'm restarting; please ask again in a minute."
+    assert told.payload["flags"] & 64  # ephemeral
