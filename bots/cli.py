@@ -20,9 +20,9 @@ from bots.config import Settings
 from bots.logs import configure_logging
 from bots.terminal import print_markdown
 from summarizer import Article, summarize
-from summarizer.errors import BinaryInput, DigestbotError, InputTooLarge
+from summarizer.errors import DigestbotError, InputTooLarge
 from summarizer.extraction.source import parse_source
-from summarizer.fetching.charset import decode_html
+from summarizer.fetching.charset import decode_text
 from summarizer.fetching.urls import find_links
 from summarizer.render.markdown import render_markdown
 from summarizer.text.tokens import warm_up
@@ -62,12 +62,7 @@ def _decode(data: bytes) -> str:
     """Text from bytes: UTF-8, else the page charset rules (GBK text files)."""
     if len(data) > MAX_FILE_BYTES:
         raise InputTooLarge(f"more than {MAX_FILE_BYTES:,} bytes")
-    if b"\x00" in data[:4096]:
-        raise BinaryInput()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return decode_html(data)
+    return decode_text(data)  # a BOM first (UTF-16 is half NULs), then the binary check
 
 
 async def _fetch(url: str, settings: Settings) -> Article:

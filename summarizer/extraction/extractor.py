@@ -25,6 +25,7 @@ from readability import Document
 from trafilatura.settings import Document as TrafilaturaDocument
 
 from summarizer.errors import Unreadable
+from summarizer.extraction.html_limits import check_html
 from summarizer.extraction.html_text import paragraphs, visible_chars
 from summarizer.extraction.metadata import Meta, meta_content, page_meta
 from summarizer.extraction.pagekind import check_page, page_text
@@ -46,7 +47,9 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 def extract(html_page: str | bytes, *, url: str | None = None) -> Article:
     """The article in `html_page`; raises when the page is not one we can read."""
     start = time.perf_counter()
+    check_html(html_page)
     page = decode_html(html_page) if isinstance(html_page, bytes) else html_page
+    check_html(page)
     root = _parse(page)
     visible = paragraphs(root)
     rule = _site_rule(url or _declared_url(root))

@@ -15,7 +15,9 @@ The encoding is decided in this order; the first step that decodes cleanly wins:
    `http-equiv` declaration, each decoded strictly (a few stray bytes are
    tolerated). Single-byte labels (latin-1, windows-1252…) decode any bytes,
    so they are believed only when the detector does not find CJK text;
-4. charset-normalizer's best guess.
+4. charset-normalizer's best guess, only when no close rival decodes the bytes
+   to different text (else `Unreadable`: a wrong guess puts characters in the
+   digest that the source does not have).
 
 GB2312 and GBK are decoded as GB18030, their superset: pages labelled gb2312
 routinely use characters outside it.
@@ -29,7 +31,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from summarizer.errors import Unreadable
+from summarizer.errors import BinaryInput, Unreadable
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +43,10 @@ META_SCAN_BYTES = 8192
 MAX_DECLARED_ERROR_RATIO = 0.002
 # More replacement characters than this share of the text is mojibake.
 MAX_REPLACEMENT_RATIO = 0.02
+# An undeclared encoding is guessed only when no rival within this many points of
+# charset-normalizer's chaos score (among the next few) decodes to different text.
+GUESS_MARGIN = 1.0
+GUESS_RIVALS = 3
 
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "ascii": "utf-8", "iso8859-1": "cp1252"}
 _ALIASES = {"x-gbk": "gbk", "unicode": "utf-8"}
@@ -64,6 +70,19 @@ def decode_html(body: bytes, *, content_type: str | None = None) -> str:
     text = _decode(body, content_type)
     _check_readable(text)
     return text
+
+
+def decode_text(data: bytes) -> str:
+    """A text file's bytes as text: a byte-order mark, else binary refused, else the rules above.
+
+    The NUL check must come after the BOM: UTF-16 text is half NUL bytes.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    if b"\x00" in data[:4096]:
+        raise BinaryInput()
+    return _strict(data, "utf-8") or decode_html(data)
 
 
 def normalise_encoding(label: str) -> str | None:
@@ -101,11 +120,9 @@ def _decode(body: bytes, content_type: str | None) -> str:
                 continue
         if (text := _tolerant(body, encoding)) is not None:
             return text
-    detected = detected or _detect(body)
-    if detected is None:
-        raise Unreadable("no text encoding fits the page")
-    logger.debug("charset: detector chose %s", detected)
-    return body.decode(detected, errors="replace")
+    guessed = _confident_guess(body)
+    logger.debug("charset: detector chose %s", guessed)
+    return body.decode(guessed, errors="replace")
 
 
 def _strict(body: bytes, encoding: str) -> str | None:
@@ -132,6 +149,29 @@ def _detect(body: bytes) -> str | None:
     if best is None:
         return None
     return normalise_encoding(best.encoding)
+
+
+def _confident_guess(body: bytes) -> str:
+    """The detector's encoding when no close rival reads the bytes differently.
+
+    Undeclared Latin-1 "Café crème" fits windows-1252 and windows-1250 equally
+    well (0 % chaos each), and the detector's pick gave "Café crčme": text the
+    source never had. A rival within `GUESS_MARGIN` points of chaos that decodes
+    to other text makes the guess a coin toss, so the page is refused instead.
+    """
+    matches = list(from_bytes(body))
+    if not matches:
+        raise Unreadable("no text encoding fits the page")
+    best = matches[0]
+    encoding = normalise_encoding(best.encoding) or best.encoding
+    for rival in matches[1 : 1 + GUESS_RIVALS]:
+        if (
+            rival.percent_chaos <= best.percent_chaos + GUESS_MARGIN
+            and normalise_encoding(rival.encoding) != encoding  # gb2312 is read as gb18030
+            and str(rival) != str(best)
+        ):
+            raise Unreadable(f"its encoding could be {encoding} or {rival.encoding}")
+    return encoding
 
 
 def _check_readable(text: str) -> None:

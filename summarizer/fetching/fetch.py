@@ -41,7 +41,7 @@ from summarizer.extraction.extractor import extract
 from summarizer.fetching.charset import decode_html
 from summarizer.fetching.netguard import AddressPolicy, GuardedTransport, Resolver, system_resolve
 from summarizer.fetching.pdf import read_pdf
-from summarizer.fetching.urls import require_http_url
+from summarizer.fetching.urls import require_http_url, strip_userinfo
 from summarizer.models import Article
 from summarizer.settings import FetchSettings
 
@@ -121,6 +121,7 @@ async def fetch_page(url: str, *, client: httpx.AsyncClient, settings: FetchSett
     in the worker, so the CPU work never holds the event loop's interpreter.
     """
     require_http_url(url)
+    url = strip_userinfo(url)
     started = time.perf_counter()
     deadline = asyncio.get_running_loop().time() + settings.total_timeout
     try:
@@ -159,7 +160,7 @@ async def _follow(
             if response.status >= 300:
                 raise HTTPStatus(response.status)
             return response
-        url = str(httpx.URL(response.url).join(location))
+        url = strip_userinfo(str(httpx.URL(response.url).join(location)))
         require_http_url(url)
         logger.debug("redirect status=%d to=%s", response.status, url)
     raise HTTPStatus(response.status, "too many redirects")

@@ -26,7 +26,9 @@ __all__ = [
     "find_links",
     "is_article_candidate",
     "normalize_url",
+    "public_link",
     "require_http_url",
+    "strip_userinfo",
 ]
 
 _SCHEMES = {"http": 80, "https": 443}
@@ -62,6 +64,35 @@ def require_http_url(url: str) -> SplitResult:
     if parts.scheme.lower() not in _SCHEMES or not parts.hostname or blank:
         raise InvalidURL(url)
     return parts
+
+
+def strip_userinfo(url: str) -> str:
+    """`url` without its `user:password@`, so pasted credentials are never shown, stored or sent.
+
+    httpx would send them as Basic auth; a digest would publish them in its site
+    line and button. Left unchanged when there are none or `url` cannot be parsed.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def public_link(url: str | None) -> str | None:
+    """An http(s) URL fit for a button or an embed (credentials removed), else None.
+
+    A front matter `url: javascript:alert(1)` or `not a url` is no link at all.
+    """
+    if not url:
+        return None
+    try:
+        require_http_url(url)
+    except InvalidURL:
+        return None
+    return strip_userinfo(url.strip())
 
 
 def normalize_url(url: str) -> str:
@@ -143,4 +174,4 @@ def is_article_candidate(url: str) -> bool:
 
 def article_links(text: str) -> list[str]:
     """The links in a chat message worth summarising, in order, without repeats."""
-    return [link for link in find_links(text) if is_article_candidate(link)]
+    return [strip_userinfo(link) for link in find_links(text) if is_article_candidate(link)]

@@ -116,7 +116,9 @@ def test_public_surface() -> None:
         "find_links",
         "is_article_candidate",
         "normalize_url",
+        "public_link",
         "require_http_url",
+        "strip_userinfo",
     ]
     assert sorted(summarizer.fetching.urls.__all__) == expected
 
