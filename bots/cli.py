@@ -18,7 +18,7 @@ import typer
 
 from bots.config import Settings
 from bots.logs import configure_logging
-from bots.terminal import print_markdown
+from bots.terminal import print_markdown, print_text
 from summarizer import Article, summarize
 from summarizer.errors import DigestbotError, InputTooLarge
 from summarizer.extraction.source import parse_source
@@ -141,8 +141,8 @@ def extract_command(
     for key in ("title", "site", "author", "published", "url"):
         value = getattr(article, key)
         if value:
-            typer.echo(f"{key}: {value}")
-    typer.echo("\n" + article.text)
+            print_text(f"{key}: {value}")
+    print_text("\n" + article.text)  # page text, so no terminal control sequences
 
 
 @app.command("run")

@@ -27,7 +27,11 @@ language, never a traceback. The messages live here and nowhere else.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
+
+DETAIL_CHARS = 100
+_MARKUP = re.compile(r"[^\w .,;:%/+'=?&#~-]|_")  # brackets, parentheses, *, _, `, |, <, >, controls
 
 
 class DigestbotError(Exception):
@@ -46,9 +50,20 @@ class DigestbotError(Exception):
 
     def user_message(self, lang: str = "en") -> str:
         """One friendly line for chat, in Chinese when `lang` is "zh"."""
+        detail = shown_detail(self.detail)
         if lang == "zh":
-            return f"{self.zh}（{self.detail}）" if self.detail else self.zh
-        return f"{self.en} ({self.detail})" if self.detail else self.en
+            return f"{self.zh}（{detail}）" if detail else self.zh
+        return f"{self.en} ({detail})" if detail else self.en
+
+
+def shown_detail(detail: str) -> str:
+    """`detail` made inert for a chat line: one line, no markup or link syntax, shortened.
+
+    Details can carry text from outside (a URL someone pasted, a header a server
+    sent); in chat, `[x](https://…)`, `<…|…>` or a bare `https://` would be a live link.
+    """
+    text = _MARKUP.sub("", " ".join(detail.split())).replace("://", ":\u200b//")
+    return text if len(text) <= DETAIL_CHARS else text[: DETAIL_CHARS - 1] + "…"
 
 
 class InputError(DigestbotError):
@@ -174,4 +189,5 @@ __all__ = [
     "Walled",
     "WorkError",
     "WorkLost",
+    "shown_detail",
 ]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import logging
+import re
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -61,6 +62,8 @@ _RETRY_ERRORS = (
 _ENCODINGS = frozenset({"", "identity", "gzip", "x-gzip", "deflate"})
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _SNIFFED_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+/-]*")
+TOKEN_CHARS = 40
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<!--")
 
 
@@ -161,7 +164,10 @@ async def _follow(
                 raise HTTPStatus(response.status)
             return response
         url = strip_userinfo(str(httpx.URL(response.url).join(location)))
-        require_http_url(url)
+        try:
+            require_http_url(url)
+        except InvalidURL as exc:  # the server's Location is never echoed to the chat
+            raise InvalidURL("redirected to a link that is not http(s)") from exc
         logger.debug("redirect status=%d to=%s", response.status, url)
     raise HTTPStatus(response.status, "too many redirects")
 
@@ -237,13 +243,23 @@ def _refuse_early(headers: httpx.Headers, max_bytes: int) -> None:
     """Refuse from the headers alone what the body could not change."""
     kind = _media_type(headers.get("content-type"))
     if _kind(kind) is None and kind not in _SNIFFED_TYPES:
-        raise NotAnArticle(kind)
+        raise NotAnArticle(_token(kind))
     encoding = headers.get("content-encoding", "").strip().lower()
     if encoding not in _ENCODINGS:
-        raise Unreadable(f"content-encoding {encoding}")
+        raise Unreadable(f"content-encoding {_token(encoding)}")
     declared = headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise TooLarge(f"{int(declared):,} bytes")
+
+
+def _token(header_value: str) -> str:
+    """A header value fit to quote in a chat line: its first word-like run, shortened.
+
+    The server writes these headers; "image/x [verify your account](https://evil…)"
+    must reach the chat as "image/x", never as a link.
+    """
+    match = _TOKEN.search(header_value)
+    return match.group()[:TOKEN_CHARS] if match else "unknown"
 
 
 def _media_type(content_type: str | None) -> str:
@@ -283,4 +299,4 @@ def page_article(page: Page) -> Article:
         return Article(text=text, url=page.url)
     if kind == "pdf":
         return read_pdf(page.body, url=page.url)
-    raise NotAnArticle(media_type or "unknown type")
+    raise NotAnArticle(_token(media_type) if media_type else "unknown type")

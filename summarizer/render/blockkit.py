@@ -7,13 +7,16 @@ message stays under `MESSAGE_BUDGET` characters.
 
 All article text is escaped (`&`, `<`, `>` → entities) because Slack parses
 them as control characters: unescaped, an article saying `<!channel>` would
-ping the whole channel.
+ping the whole channel, and `<https://evil|click me>` would be a masked link.
+Text objects are `verbatim`, so Slack does not auto-link bare URLs or channel
+names from the article; the button takes only an http(s) URL without credentials.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from summarizer.fetching.urls import public_link
 from summarizer.models import Digest, Figure, Quote
 from summarizer.render.text import label, meta_parts, shown_points, truncate
 
@@ -172,12 +175,13 @@ def _keywords(keywords: list[str], lang: str) -> list[Block]:
 
 
 def _read_button(digest: Digest) -> list[Block]:
-    if not digest.url or len(digest.url) > URL_LIMIT:
+    url = public_link(digest.url)  # http(s) only: never `javascript:` from front matter
+    if not url or len(url) > URL_LIMIT:
         return []
     button = {
         "type": "button",
         "text": _plain(label("read", digest.lang)),
-        "url": digest.url,
+        "url": url,
         "action_id": "read_article",
     }
     return [{"type": "actions", "elements": [button]}]
@@ -197,8 +201,9 @@ def _context_block(text: str) -> Block:
     return {"type": "context", "elements": [_mrkdwn(text)]}
 
 
-def _mrkdwn(text: str) -> dict[str, str]:
-    return {"type": "mrkdwn", "text": text}
+def _mrkdwn(text: str) -> dict[str, Any]:
+    """A mrkdwn text object; `verbatim` so a bare URL or #channel in article text stays text."""
+    return {"type": "mrkdwn", "text": text, "verbatim": True}
 
 
 def _plain(text: str) -> dict[str, Any]:

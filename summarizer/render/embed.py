@@ -6,9 +6,10 @@ enforced here rather than left to a 400 from the API: title 256, description
 4,096, 25 fields of name 256 / value 1,024, footer 2,048 and 6,000 characters
 for the whole embed. Cut text ends in "…" and dropped fields are counted in a
 last "+N more" field, so a reader always sees that something was left out.
-Mentions an article may contain (`@everyone`, `<@123>`) are broken with a
-zero-width space so they show as text; the adapter also sends with allowed
-mentions set to none.
+Article text goes through `discord_text`: Markdown escaped (no masked links,
+headings or code from a page), bare links broken, and mentions (`@everyone`,
+`<@123>`) broken with a zero-width space; the adapter also sends with allowed
+mentions set to none. Only an http(s) URL becomes the embed's link.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from datetime import datetime
 from typing import Any
 
+from summarizer.fetching.urls import public_link
 from summarizer.models import Digest, Figure, Quote
 from summarizer.render.text import ELLIPSIS, label, meta_parts, shown_points, truncate
 
@@ -33,6 +35,8 @@ FOOTER_BUDGET = 300
 
 _ZWSP = "\u200b"
 _MENTION = re.compile(r"@(everyone|here)|<(@[!&]?|#)(?=\d)")
+_MARKDOWN_SPECIAL = re.compile(r"[\\*_~`|<>\[\]()#+\-]")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 
 Field = dict[str, Any]
 
@@ -42,17 +46,31 @@ def neutralize_mentions(text: str) -> str:
     return _MENTION.sub(lambda m: m.group(0)[0] + _ZWSP + m.group(0)[1:], text)
 
 
+def discord_text(text: str) -> str:
+    """Article text made inert for Discord Markdown: it formats, links and pings nothing.
+
+    Every markup character is backslash-escaped (Discord, like CommonMark, shows
+    an escaped punctuation mark as itself), so `[click me](https://evil)`,
+    `# heading`, `> quote` and code fences stay text; a bare `https://` gets a
+    zero-width space so it is not auto-linked; mentions are broken.
+    """
+    unlinked = _SCHEME.sub(lambda m: m.group(0)[:-2] + _ZWSP + "//", text)
+    return neutralize_mentions(_MARKDOWN_SPECIAL.sub(r"\\\g<0>", unlinked))
+
+
 def render_embed(digest: Digest, *, colour: int = DEFAULT_COLOUR) -> dict[str, Any]:
     """The digest as a Discord embed dict that fits every Discord limit."""
     lang = digest.lang
     embed: dict[str, Any] = {
-        "title": _clean(digest.title or digest.site or label("untitled", lang), TITLE_LIMIT),
+        "title": _clean(
+            discord_text(digest.title or digest.site or label("untitled", lang)), TITLE_LIMIT
+        ),
         "description": _clean(_description(digest), DESCRIPTION_LIMIT),
         "color": colour,
         "footer": {"text": _clean(" · ".join(meta_parts(digest)), FOOTER_BUDGET)},
     }
-    if digest.url and digest.url.startswith(("http://", "https://")):
-        embed["url"] = digest.url
+    if link := public_link(digest.url):
+        embed["url"] = link
     timestamp = _timestamp(digest.published)
     if timestamp:
         embed["timestamp"] = timestamp
@@ -74,9 +92,9 @@ def _clean(text: str, limit: int) -> str:
 
 
 def _description(digest: Digest) -> str:
-    parts = [f"**{label('tldr', digest.lang)}** {digest.tldr}"]
+    parts = [f"**{label('tldr', digest.lang)}** {discord_text(digest.tldr)}"]
     if points := shown_points(digest):
-        bullets = "\n".join(f"• {point}" for point in points)
+        bullets = "\n".join(f"• {discord_text(point)}" for point in points)
         parts.append(f"**{label('key_points', digest.lang)}**\n{bullets}")
     return "\n\n".join(parts)
 
@@ -98,16 +116,18 @@ def _fields(digest: Digest) -> list[Field]:
         lines = "\n".join(_figure_line(figure) for figure in digest.figures)
         fields.append(_field(label("figures", lang), lines))
     if digest.keywords:
-        fields.append(_field(label("keywords", lang), " · ".join(digest.keywords), inline=True))
+        keywords = " · ".join(map(discord_text, digest.keywords))
+        fields.append(_field(label("keywords", lang), keywords, inline=True))
     return fields
 
 
 def _quote_field(quote: Quote, lang: str) -> Field:
-    return _field(f"💬 {quote.speaker or label('quotes', lang)}", f"“{quote.text}”")
+    speaker = discord_text(quote.speaker) if quote.speaker else label("quotes", lang)
+    return _field(f"💬 {speaker}", f"“{discord_text(quote.text)}”")
 
 
 def _figure_line(figure: Figure) -> str:
-    return f"• **{figure.text}** — {figure.context}"
+    return f"• **{discord_text(figure.text)}** — {discord_text(figure.context)}"
 
 
 def _field(name: str, value: str, *, inline: bool = False) -> Field:
