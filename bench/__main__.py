@@ -1,7 +1,7 @@
 """One command for every benchmark: `python -m bench [NAME] [options]`.
 
-NAME is quality, speed, figures, extraction, digest, pipeline or load; with no name it runs all
-of them in that order, each printing its own tables.
+NAME is quality, speed, figures, extraction, digest, pipeline, load or hostile; with no
+name it runs all of them in that order, each printing its own tables.
 Options after a name go to that benchmark (`python -m bench quality --limit 50`).
 Each benchmark module exposes `main(argv) -> int | None`; if one is not there
 yet, it is skipped with a note rather than failing the rest. The exit status is non-zero
@@ -16,7 +16,7 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 
-BENCHMARKS = ("quality", "speed", "figures", "extraction", "digest", "pipeline", "load")
+BENCHMARKS = ("quality", "speed", "figures", "extraction", "digest", "pipeline", "load", "hostile")
 
 
 def _quiet_libraries() -> None:

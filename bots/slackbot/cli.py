@@ -46,7 +46,8 @@ def check_settings(settings: Settings, *, http: bool) -> str | None:
         raise SlackConfigError(MISSING_BOT_TOKEN)
     if not http and not multi and settings.slack_app_token is not None:
         return settings.slack_app_token.get_secret_value()
-    if settings.slack_signing_secret is None:
+    secret = settings.slack_signing_secret
+    if secret is None or not secret.get_secret_value().strip():  # "" would verify nothing
         raise SlackConfigError(
             "Set SLACK_APP_TOKEN (xapp-…) for Socket Mode, "
             "or SLACK_SIGNING_SECRET for HTTP mode (--http)"

@@ -30,6 +30,7 @@ from bots.health import HEALTH_PATH, METRICS_PATH, READY_PATH, add_health_routes
 from bots.jobs import finish_within
 from bots.logs import request_scope
 from bots.slackbot.app import SlackBot
+from bots.slackbot.replays import timestamp_is_malformed
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,8 @@ def _request_context(bot: SlackBot) -> Middleware:
         with request_scope(given if _REQUEST_ID.fullmatch(given) else None):
             if request.path != EVENTS_PATH:
                 return await handler(request)
+            if timestamp_is_malformed(request.headers.get("X-Slack-Request-Timestamp")):
+                return web.Response(status=401, text="invalid request")
             started = time.perf_counter()
             with bot.service.metrics.stage("ack"):
                 response = await handler(request)

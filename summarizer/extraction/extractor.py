@@ -25,7 +25,7 @@ from readability import Document
 from trafilatura.settings import Document as TrafilaturaDocument
 
 from summarizer.errors import Unreadable
-from summarizer.extraction.html_limits import check_html
+from summarizer.extraction.html_limits import check_html, check_text
 from summarizer.extraction.html_text import paragraphs, visible_chars
 from summarizer.extraction.metadata import Meta, meta_content, page_meta
 from summarizer.extraction.pagekind import check_page, page_text
@@ -51,6 +51,7 @@ def extract(html_page: str | bytes, *, url: str | None = None) -> Article:
     page = decode_html(html_page) if isinstance(html_page, bytes) else html_page
     check_html(page)
     root = _parse(page)
+    check_text(root)
     visible = paragraphs(root)
     rule = _site_rule(url or _declared_url(root))
     library = _trafilatura(page, url)

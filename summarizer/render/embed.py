@@ -20,6 +20,7 @@ from typing import Any
 
 from summarizer.fetching.urls import public_link
 from summarizer.models import Digest, Figure, Quote
+from summarizer.render.escape import LINK_AND_CODE, escape_markdown
 from summarizer.render.text import ELLIPSIS, label, meta_parts, shown_points, truncate
 
 TITLE_LIMIT = 256
@@ -35,8 +36,7 @@ FOOTER_BUDGET = 300
 
 _ZWSP = "\u200b"
 _MENTION = re.compile(r"@(everyone|here)|<(@[!&]?|#)(?=\d)")
-_MARKDOWN_SPECIAL = re.compile(r"[\\*_~`|<>\[\]()#+\-]")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
+DISCORD_SPECIAL = LINK_AND_CODE + r"*_~|()#+\-"
 
 Field = dict[str, Any]
 
@@ -47,15 +47,13 @@ def neutralize_mentions(text: str) -> str:
 
 
 def discord_text(text: str) -> str:
-    """Article text made inert for Discord Markdown: it formats, links and pings nothing.
+    """Article text made inert for Discord: it formats, links and pings nothing.
 
-    Every markup character is backslash-escaped (Discord, like CommonMark, shows
-    an escaped punctuation mark as itself), so `[click me](https://evil)`,
-    `# heading`, `> quote` and code fences stay text; a bare `https://` gets a
-    zero-width space so it is not auto-linked; mentions are broken.
+    Discord, like CommonMark, shows an escaped punctuation mark as itself, so
+    besides links and code its own markup (`*`, `_`, `~`, `|`, `#`, `-`, `>`)
+    is escaped too: no heading, spoiler or masked link comes from a page.
     """
-    unlinked = _SCHEME.sub(lambda m: m.group(0)[:-2] + _ZWSP + "//", text)
-    return neutralize_mentions(_MARKDOWN_SPECIAL.sub(r"\\\g<0>", unlinked))
+    return neutralize_mentions(escape_markdown(text, DISCORD_SPECIAL))
 
 
 def render_embed(digest: Digest, *, colour: int = DEFAULT_COLOUR) -> dict[str, Any]:
