@@ -131,8 +131,17 @@ class Digest:
         return cls(**fields)
 
 
+# JSON numbers up to here; beyond, an exact string. Python's int→str conversion refuses
+# over 4,300 digits, so a huge value once made every store write fail (issue 16).
+_JSON_NUMBER_LIMIT = Decimal(10) ** 30
+
+
 def _figure_dict(figure: Figure) -> dict[str, Any]:
+    """Figure as JSON-ready data: `value` an int, a float, or an exact string when huge."""
     data = asdict(figure)
     value = figure.value
-    data["value"] = int(value) if value == value.to_integral_value() else float(value)
+    if not value.is_finite() or abs(value) >= _JSON_NUMBER_LIMIT:
+        data["value"] = str(value)
+    else:
+        data["value"] = int(value) if value == value.to_integral_value() else float(value)
     return data

@@ -16,9 +16,15 @@ language only, and figures need exact values and both scripts.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
-__all__ = ["NUMBER_PATTERN", "number_spans", "parse_number", "to_halfwidth"]
+__all__ = ["LIMIT", "NUMBER_PATTERN", "number_spans", "parse_number", "to_halfwidth"]
+
+LIMIT = Decimal(10) ** 30
+"""Numbers this large or larger are refused: no news figure is, and a value with
+thousands of digits could not be written to JSON (Python's int→str limit, issue 16)."""
+_MAX_CHARS = 64  # a longer "number" is a run of digits, not a figure
+_PRECISION = 2 * _MAX_CHARS
 
 _WIDE = "０１２３４５６７８９．％－＋／：Ｋ"
 _NARROW = "0123456789.%-+/:K"
@@ -96,10 +102,17 @@ _EN_SCALE_WORD = "hundred|thousand|million|billion|trillion|lakh|crore"
 _EN_TERM = rf"(?:{_EN_NUMBER_WORD}|{_EN_SCALE_WORD}|quarters)"
 _EN_FRACTION = rf"(?:an?\s)?(?:half|quarter)(?=\s(?:{_EN_SCALE_WORD}))"
 
-_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d\d)+,\d{3}|\d+)(?:\.\d+)?|\.\d+"
+# Indian grouping ("12,34,567"): each two-digit group must be followed by a comma, taken
+# possessively, and a run never restarts right after "digit,": so "11,11,11,…" is one
+# linear scan, not a backtracking search from every comma (issue 16).
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|(?<!\d,)\d{1,2}(?:,\d\d(?=,))*+,\d{3}|\d+)(?:\.\d+)?|\.\d+"
 _ZH_MAGNITUDE = "[十百千万亿萬億兆]+"
+# "20多万元", "5.26亿余元", "400多个": "more than" inside a number; the value is the stated part.
+_MORE = "[多余餘]"
+# "700 million", "700-million", "2m", "$3bn".
 _EN_MAGNITUDE = (
-    rf"\s?(?:{_EN_SCALE_WORD})s?\b(?:\s(?:{_EN_SCALE_WORD})\b)*|(?:k|m|mn|mln|bn|b|tn)(?![A-Za-z])"
+    rf"[\s-]?(?:{_EN_SCALE_WORD})s?\b(?:\s(?:{_EN_SCALE_WORD})\b)*"
+    r"|(?:k|m|mn|mln|bn|b|tn)(?![A-Za-z])"
 )
 _ZH_DIGIT_CLASS = "[" + "".join(ZH_DIGITS) + "]"
 _ZH_CLASS = f"[{_ZH_CHARS}]"
@@ -110,16 +123,20 @@ _ZH_NUMERAL = (
 )
 # Two different digits before a multiplier is a guess, not a number: 二三十 ("twenty or thirty").
 _APPROXIMATE = re.compile(r"[一二两兩三四五六七八九]\s*[一二两兩三四五六七八九]\s*[十百千万萬亿億]")
+# Two neighbouring digits alone are "one or two", "three or four" (一两元, 三四个): not 12, 34.
+_NEIGHBOURS = re.compile(r"([一二两兩三四五六七八九])\s*([一二两兩三四五六七八九])")
+_AND_HALF = re.compile(r"\band\s+an?\s+(half|quarter)\b", re.IGNORECASE)
+# "three and a half million": "and a half" adds to the number before it.
 _EN_NUMERAL = (
     rf"\b(?:{_EN_NUMBER_WORD}|{_EN_FRACTION}|an?(?=\s(?:{_EN_SCALE_WORD})))"
-    rf"(?:[\s-]+(?:and\s+)?{_EN_TERM}\b)*"
+    rf"(?:[\s-]+(?:and\s+)?{_EN_TERM}\b|\sand\san?\s(?:half|quarter)\b)*"
 )
 
 # Digits glued to letters are part of an ID ("A2021", "scp173"), except after a currency code.
 _ARABIC_START = r"(?:(?<![A-Za-z0-9_.])|(?<=usd)|(?<=eur)|(?<=gbp)|(?<=rmb)|(?<=cny))"
 
 NUMBER_PATTERN = (
-    rf"{_ARABIC_START}(?:{_ARABIC})(?:\s?{_ZH_MAGNITUDE}|{_EN_MAGNITUDE})?"
+    rf"{_ARABIC_START}(?:{_ARABIC})(?:{_MORE}?\s?{_ZH_MAGNITUDE}{_MORE}?|{_EN_MAGNITUDE}|{_MORE})?"
     rf"|{_ZH_NUMERAL}|{_EN_NUMERAL}(?![A-Za-z])"
 )
 """A regex (for `to_halfwidth` text, case-insensitive) matching one number token."""
@@ -138,7 +155,7 @@ _TOKEN_RE = re.compile(
     rf"(\d+(?:,\d{{2,3}})*(?:\.\d+)?|\.\d+)|([{_ZH_CHARS}])|([a-z]+)", re.IGNORECASE
 )
 _POINT_RE = re.compile("[点點]")
-_IGNORED = re.compile(r"[\s,\-]*")
+_IGNORED = re.compile(r"[\s,\-多余餘]*")
 
 
 def to_halfwidth(text: str) -> str:
@@ -164,16 +181,26 @@ def parse_number(text: str) -> Decimal | None:
     "一百二十点五" → 120.5. A leading "-", "负" or "minus" negates.
     """
     text = to_halfwidth(text).strip()
-    if _APPROXIMATE.search(text):
+    if len(text) > _MAX_CHARS or _approximate(text):
         return None
-    sign, text = _split_sign(text)
+    sign, text = _split_sign(_AND_HALF.sub(r"plus\1", text))
     integer_part, fraction_part = [*_POINT_RE.split(text, maxsplit=1), ""][:2]
     fraction = _zh_fraction(fraction_part) if fraction_part else Decimal(0)
     tokens = _tokens(integer_part)
-    if tokens is None or fraction is None:
-        return None
-    value = sign * (_combine(tokens) + fraction)
-    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+    with localcontext(prec=_PRECISION):  # exact up to LIMIT, whatever the caller's context
+        whole = _combine(tokens) if tokens is not None else None
+        if whole is None or fraction is None or whole + fraction >= LIMIT:
+            return None
+        value = sign * (whole + fraction)
+        return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+def _approximate(text: str) -> bool:
+    """ "二三十", "一两万", "一两": a guess between two neighbours, not one number."""
+    if _APPROXIMATE.search(text):
+        return True
+    pair = _NEIGHBOURS.fullmatch(text)
+    return pair is not None and ZH_DIGITS[pair[2]] == ZH_DIGITS[pair[1]] + 1
 
 
 def _split_sign(text: str) -> tuple[int, str]:
@@ -222,6 +249,8 @@ def _classify(match: re.Match[str]) -> _Token | None:
             return "small", Decimal(_ZH_SMALL[zh])
         return "large", Decimal(_ZH_LARGE[zh])
     word = word.lower()
+    if word in ("plushalf", "plusquarter"):
+        return "plus", _EN_FRACTIONS[word.removeprefix("plus")]
     if word in ("and", "a", "an"):
         return "filler", Decimal(0)
     if word.removesuffix("s") in _EN_FRACTIONS:
@@ -234,16 +263,26 @@ def _classify(match: re.Match[str]) -> _Token | None:
     return ("large", Decimal(large)) if large else None
 
 
-def _combine(tokens: list[_Token]) -> Decimal:
-    """Fold tokens into one value: sections scale by small, totals by large multipliers."""
+def _combine(tokens: list[_Token]) -> Decimal | None:
+    """Fold tokens into one value: sections scale by small, totals by large multipliers.
+
+    Digits read one by one ("二〇一五") only before any multiplier: "十三五" is a
+    plan's name, not a number; a 零 after a multiplier only marks a gap (一百零五).
+    """
     total = section = current = Decimal(0)
     last_large: Decimal | None = None
     previous = ""
     last_multiplier = Decimal(0)
+    gap = False
     for kind, value in tokens:
+        if kind == "digit" and last_multiplier and (previous == "digit" or not value):
+            if previous == "digit":
+                return None
+            gap = True  # 一百零五: the 零 marks a gap, so 五 is units, not 五十
+            continue
         if kind == "digit" and previous == "digit":
             current = current * 10 + value
-        elif kind == "word":
+        elif kind in ("word", "plus"):
             current += value
         elif kind == "fraction":
             current = (current or 1) * value
@@ -264,6 +303,6 @@ def _combine(tokens: list[_Token]) -> Decimal:
             section = current = Decimal(0)
             last_multiplier = value
         previous = kind
-    if previous == "digit" and last_multiplier >= 100 and current < 10:
+    if previous == "digit" and last_multiplier >= 100 and current < 10 and not gap:
         current *= last_multiplier / 10  # 三万五 = 35000, 两百五 = 250
     return total + section + current

@@ -44,13 +44,24 @@ from summarizer.figures.numbers import number_spans, parse_number, to_halfwidth
         ("-22.2", "-22.2"),
         ("负3.9", "-3.9"),
         ("minus five", "-5"),
+        ("一百零五", "105"),
+        ("两千零五万", "20050000"),
+        ("5000万", "50000000"),
+        ("700-million", "700000000"),
+        ("three and a half million", "3500000"),
+        ("one and a half", "1.5"),
+        ("20多万", "200000"),
+        ("5.26亿余", "526000000"),
     ],
 )
 def test_parse_number_reads_exact_values(text: str, value: str) -> None:
     assert parse_number(text) == Decimal(value)
 
 
-@pytest.mark.parametrize("text", ["", "hello", "千万不要", "二三十", "5.3亿人民币", "and"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "hello", "千万不要", "二三十", "5.3亿人民币", "and", "一两", "三四", "十三五", "1" * 31],
+)
 def test_parse_number_refuses_what_is_not_one_number(text: str) -> None:
     assert parse_number(text) is None
 
@@ -86,3 +97,10 @@ def test_halfwidth_keeps_offsets() -> None:
     plain = to_halfwidth(text)
     assert len(plain) == len(text)
     assert plain == "123,456元，共5%"
+
+
+def test_values_beyond_the_limit_are_refused_whatever_their_length() -> None:
+    assert parse_number("9" * 30) == Decimal("9" * 30)
+    assert parse_number("1" + "0" * 30) is None
+    assert parse_number("1" * 5000) is None
+    assert parse_number("1" + "0" * 18 + "万亿") is None
