@@ -69,7 +69,12 @@ def summarize(
         tldr=tldr,
         key_points=[condense(sentences[i].text, language, limit, weight) for i in chosen],
         quotes=quotes,
-        figures=_prose_figures(article.text, language, furniture_spans(sentences, roles)),
+        figures=_prose_figures(
+            article.text,
+            language,
+            furniture_spans(sentences, roles),
+            [(sentences[i].start, sentences[i].end) for i in (best, *chosen)],
+        ),
         keywords=extract_keywords(ranking, lang=language, title=article.title),
         title=article.title,
         url=article.url,
@@ -104,14 +109,14 @@ def _points_and_quotes(
     return select(ranking, points, exclude=quoted, shown=(tldr,)), quotes
 
 
-def _prose_figures(text: str, lang: Lang, furniture: list[tuple[int, int]]) -> list[Figure]:
-    """Key figures read from prose only: a caption's or dateline's numbers are not the story's."""
-    found = find_figures(text, lang=lang)
-    return key_figures([f for f in found if not _inside(f.start, f.end, furniture)])
+def _prose_figures(
+    text: str, lang: Lang, furniture: list[tuple[int, int]], shown: list[tuple[int, int]]
+) -> list[Figure]:
+    """Key figures read from prose only: a caption's or dateline's numbers are not the story's.
 
-
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    `shown` spans the TL;DR and point sentences: figures there rank first.
+    """
+    return key_figures(find_figures(text, lang=lang, skip=furniture), key_spans=shown)
 
 
 def _point_limit(lang: Lang, points: int, tldr_size: int) -> int:

@@ -9,36 +9,47 @@ A figure is a number (`numbers.NUMBER_PATTERN`) plus what stands around it:
 a currency symbol, code or name makes it money; %, per cent, 百分之, 个百分点,
 成 or 折 make it a percentage; a measure makes a quantity; a counter or a
 countable noun (or nothing) makes a count. Years, dates, times, durations,
-ordinals, list markers, phone numbers, IDs, URLs and version labels ("2.0互联网",
-"iPhone 15") are not figures.
+ages, ordinals, list markers, phone numbers, codes, IDs, URLs and version labels
+("2.0互联网", "iPhone 15") are not figures; nor is anything `masks` rules out
+(set phrases, negations, vague amounts, slogans) or in the caller's `skip`
+spans (page furniture). Ranking lives in `key`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import islice
 from math import prod
 
 from summarizer.figures import units
+from summarizer.figures.key import DEFAULT_KEY_FIGURES, key_figures
+from summarizer.figures.masks import in_set_phrase, masked_spans
 from summarizer.figures.numbers import NUMBER_PATTERN, parse_number, to_halfwidth
 from summarizer.models import Figure, FigureKind, Lang
 from summarizer.text.clauses import clause_around
 
-__all__ = ["find_figures", "key_figures"]
-
-DEFAULT_KEY_FIGURES = 6
+__all__ = ["DEFAULT_KEY_FIGURES", "find_figures", "key_figures"]
 
 _NUMBER_RE = re.compile(NUMBER_PATTERN, re.IGNORECASE)
-_MASK_RE = re.compile(
-    r"https?://\S+|www\.\S+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"  # URLs, e-mail
-    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}"  # dates
-    r"|\d{1,2}:\d{2}(?::\d{2})?"  # clock times
-    r"|\+?\d{1,4}[- ]\d{3,4}[- ]\d{4}\b|\b\d+(?:-\d+){2,}",  # phone numbers, IDs
+# An article has tens of numbers, a long report a few hundred; a text with more is a
+# table dump or an attack, and each costs up to ~0.5 ms (100 KB of "1 ": 50,000 numbers).
+MAX_NUMBERS = 2000
+_SIGN_RE = re.compile(r"(?:(?<![\w.%])-|负|負|minus\s)$", re.IGNORECASE)
+# 第3名, 第236-239页, 图1, No. 5: a position or a label, not an amount.
+_ORDINAL_RE = re.compile(r"(?:第|图|圖|No\.|#)\s?(?:\d+\s?[-—–~～至到、]\s?)?$", re.IGNORECASE)
+# "aged 26", "the number eight", "page 12", "Episode 4": a label or an age.
+_NAMED_RE = re.compile(
+    r"\b(?:aged?|number|page|chapter|section|episode|season|grade|step|level|version|room)\s$",
     re.IGNORECASE,
 )
-_SIGN_RE = re.compile(r"(?:(?<![\w.%])-|负|負|minus\s)$", re.IGNORECASE)
-_ORDINAL_RE = re.compile(r"第\s?$")
+_APPOSITION_RE = re.compile(r"[A-Z][\w'’-]*,\s?$")  # "Braun, 38,": an age after a name
+_AGE_END_RE = re.compile(r"\s?[,)–—]")
+_MAX_AGE = 120
+_LONE_ONE = frozenset({"一", "壹"})  # 一 alone is "a", "one" as an article: 一家, 一块
+_MULTIPLIERS = frozenset("十拾百佰千仟万萬亿億兆")
 _LIST_MARKER_RE = re.compile(r"(?:^|\n)[ \t#*>]*$")
 _LABEL_RE = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*\s?$")  # "iPhone 15", "Web 2.0"
 _MONTH_RE = re.compile(
@@ -52,6 +63,7 @@ _PER = {
     for c, v in {"百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4, "萬": 10**4}.items()
 }
 _MAX_WITH_CHANGE = 10**6
+_SHORT_ZH_CLAUSE = 24  # characters: a clause shorter than this rarely names its topic
 _CLAUSE_END_RE = re.compile(r"\s*(?:[.,;!?)。，；！？]|$)")
 
 
@@ -66,13 +78,18 @@ class _Reading:
     kind: FigureKind
 
 
-def find_figures(text: str, *, lang: Lang) -> list[Figure]:
-    """Every figure in `text`, in document order, with verbatim text and clause."""
+def find_figures(text: str, *, lang: Lang, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
+    """Every figure in `text`, in document order, with verbatim text and clause.
+
+    `skip` holds character spans of `text` that are page furniture (captions,
+    credits, bylines, datelines, notes, promos): no figure is taken from them.
+    Only the first `MAX_NUMBERS` numbers are read, so the work stays bounded.
+    """
     plain = to_halfwidth(text)
-    masked = [m.span() for m in _MASK_RE.finditer(plain)]
+    masked = masked_spans(plain, skip)
     readings: list[_Reading] = []
-    for match in _NUMBER_RE.finditer(plain):
-        if any(s < match.end() and match.start() < e for s, e in masked):
+    for match in islice(_NUMBER_RE.finditer(plain), MAX_NUMBERS):
+        if masked.overlaps(*match.span()) or in_set_phrase(plain, *match.span()):
             continue
         floor = readings[-1].end if readings else 0
         reading = _read(plain, match.start(), match.end(), floor)
@@ -81,45 +98,8 @@ def find_figures(text: str, *, lang: Lang) -> list[Figure]:
     return [_figure(text, plain, r, lang) for r in _merge_ranges(plain, readings)]
 
 
-def key_figures(figures: list[Figure], *, limit: int = DEFAULT_KEY_FIGURES) -> list[Figure]:
-    """The `limit` figures most worth showing, best first.
-
-    Money, then counts of people, then percentages and multiples, then other
-    counts and quantities, then bare large numbers; ties keep document order.
-    A value repeated (same unit, or one side without a unit) appears once.
-    Bare counts under 10 are dropped: "3 of them" is not a key figure.
-    """
-    kept: list[Figure] = []
-    for figure in figures:
-        if _tier(figure) is None:
-            continue
-        twin = next((i for i, k in enumerate(kept) if _same_figure(k, figure)), None)
-        if twin is None:
-            kept.append(figure)
-        elif kept[twin].unit is None and figure.unit is not None:
-            kept[twin] = figure
-    ranked = sorted(kept, key=lambda f: (_tier(f), f.start))
-    return ranked[:limit]
-
-
-def _tier(figure: Figure) -> int | None:
-    if figure.kind == "money":
-        return 0
-    if figure.kind == "percent" or figure.unit == "倍":
-        return 2
-    if figure.unit in units.PEOPLE_UNITS:
-        return 1
-    if figure.unit is not None:
-        return 3 if abs(figure.value) >= 10 or figure.kind == "quantity" else None
-    return 4 if abs(figure.value) >= 10_000 else 5 if abs(figure.value) >= 10 else None
-
-
-def _same_figure(a: Figure, b: Figure) -> bool:
-    return a.value == b.value and (a.unit == b.unit or a.unit is None or b.unit is None)
-
-
 def _figure(text: str, plain: str, reading: _Reading, lang: Lang) -> Figure:
-    start, end = clause_around(plain, reading.start, reading.end, lang=lang)
+    start, end = _context(plain, reading, lang)
     return Figure(
         text=text[reading.start : reading.end],
         value=reading.value,
@@ -131,17 +111,29 @@ def _figure(text: str, plain: str, reading: _Reading, lang: Lang) -> Figure:
     )
 
 
+def _context(plain: str, reading: _Reading, lang: Lang) -> tuple[int, int]:
+    """The figure's clause; a short Chinese one takes in the clause before it.
+
+    Chinese states the topic first and comments after a comma: in
+    "每年双十一，去年570亿的数字…" the 570亿 is 双十一's, said one clause earlier.
+    """
+    start, end = clause_around(plain, reading.start, reading.end, lang=lang)
+    if lang == "zh" and end - start < _SHORT_ZH_CLAUSE and plain[start - 1 : start] in "，,、":
+        start, end = clause_around(plain, max(0, start - 2), reading.end, lang=lang)
+    return start, end
+
+
 def _read(plain: str, start: int, end: int, floor: int) -> _Reading | None:
     """What the number at plain[start:end] is, judging by its neighbours; None if no figure.
 
     `floor` is where the previous figure ended: a prefix before it is that figure's.
     """
     value = parse_number(plain[start:end])
-    if value is None:
-        return None
+    if value is None or (not value and not _has_digit(plain[start:end])):
+        return None  # 零部件, 零报告: 零 in words is no amount
     # Searching plain within bounds (not a slice) lets lookbehinds see past the bound.
     left = max(floor, start - _LOOK)
-    if _ORDINAL_RE.search(plain, left, start) or _MONTH_RE.search(plain, left, start):
+    if any(r.search(plain, left, start) for r in (_ORDINAL_RE, _MONTH_RE, _NAMED_RE)):
         return None
     sign = _SIGN_RE.search(plain, left, start)
     if sign:
@@ -183,8 +175,8 @@ def _money(plain: str, start: int, end: int, value: Decimal, floor: int) -> _Rea
     if before and after and before[0] != after[0]:
         after = suffix = None  # "rmb 10 usd 20": that "usd" is 20's
     currency = after or before
-    if currency is None:
-        return None
+    if currency is None or (after is None and _not_an_amount(plain, start, end)):
+        return None  # "美元1年期", "人民币一篮子": the currency is not this number's
     reading = _Reading(
         prefix.start() if prefix else start,
         suffix.end() if suffix else end,
@@ -193,6 +185,10 @@ def _money(plain: str, start: int, end: int, value: Decimal, floor: int) -> _Rea
         "money",
     )
     return _with_change(plain, reading) if currency[1] == 1 else reading
+
+
+def _not_an_amount(plain: str, start: int, end: int) -> bool:
+    return plain[start:end].strip() in _LONE_ONE or bool(units.TIME_UNIT_RE.match(plain, end))
 
 
 def _prefix_currency(prefix: re.Match[str]) -> tuple[str, Decimal]:
@@ -232,7 +228,7 @@ def _unit(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
     if units.TIME_UNIT_RE.match(plain, end):
         return None
     counted = units.ZH_COUNTER_RE.match(plain, end)
-    if counted and (_has_digit(number) or counted.group("bare") or value >= 10):
+    if counted and _counts(number, value, counted):
         unit = counted.group("counter") or counted.group("bare")
         return _Reading(start, counted.end(), value, unit, "count")
     glued_m = re.fullmatch(r"(-?[\d.]+)m", number, re.IGNORECASE)
@@ -240,22 +236,44 @@ def _unit(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
         return _Reading(start, end, Decimal(glued_m.group(1)), "m", "quantity")
     measure = units.MEASURE_RE.match(plain, end)
     if measure:
+        value += Decimal("0.5") if measure.group("half") else 0
         return _Reading(start, measure.end(), value, measure.group("unit"), "quantity")
+    plural = units.EN_PLURAL_RE.match(plain, end)
+    if plural and (_has_digit(number) or value >= 2):
+        return _Reading(start, plural.end(), value, plural.group("unit"), "count")
     return _bare(plain, start, end, value)
 
 
+def _counts(number: str, value: Decimal, counted: re.Match[str]) -> bool:
+    """A counter or noun after the number makes it a count, unless the number is a word.
+
+    Digits always count ("3人"); numerals in words count with a counter ("三名")
+    or 人 ("三人"), or from ten up: "二学生" (大二学生) is a year of study, and
+    一 alone is an article ("一家", "一块"), not a count.
+    """
+    if _has_digit(number) or value >= 10:
+        return True
+    if number.strip() in _LONE_ONE:
+        return False
+    return counted.group("counter") is not None or counted.group("bare") in ("人", "people")
+
+
 def _bare(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
-    """A number with no unit: kept as a count unless it is a year, ID, label or word."""
+    """A number with no unit: kept as a count unless it is a year, code, label, age or word."""
     number, after = plain[start:end], plain[end : end + 1]
     digits = re.sub(r"\D", "", number)
     scaled = not number[-1:].isdigit()
-    if not _has_digit(number):  # 五千万 counts; 一 or "one" alone does not
-        return _Reading(start, end, value, None, "count") if value >= 1000 else None
-    if after.isascii() and after.isalpha() and not scaled:
-        return None  # 1st, 11a, L202
+    if not _has_digit(number):  # 五千万 counts; 一, 万 or "one" alone does not
+        if value < 1000 or _MULTIPLIERS.issuperset(number.strip()):
+            return None
+        return _Reading(start, end, value, None, "count")
+    if (after.isascii() and after.isalpha() and not scaled) or number[-1:] in "bB":
+        return None  # 1st, 11a, L202; "2B" with no currency is a label, not billions
     plain_integer = not scaled and "," not in number and "." not in number
-    if plain_integer and ((len(digits) == 4 and 1000 <= value <= 2100) or len(digits) >= 7):
-        return None  # a year, a phone number or an ID
+    if plain_integer and ((len(digits) == 4 and 1000 <= value <= 2100) or len(digits) >= 5):
+        return None  # a year; a phone number, SMS code or ID (prose groups large numbers)
+    if _is_age(plain, start, end, value):
+        return None
     if not scaled and "." in number and _CJK_RE.match(after):
         return None  # 2.0互联网
     if not scaled and _LABEL_RE.search(plain, max(0, start - 16), start):
@@ -265,18 +283,29 @@ def _bare(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
     return _Reading(start, end, value, None, "count")
 
 
+def _is_age(plain: str, start: int, end: int, value: Decimal) -> bool:
+    """ "Taylor Swift, 29, said", "Braun, 38 – who": a number set off after a name."""
+    return (
+        value < _MAX_AGE
+        and _APPOSITION_RE.search(plain, max(0, start - 24), start) is not None
+        and _AGE_END_RE.match(plain, end) is not None
+    )
+
+
 def _has_digit(text: str) -> bool:
     return any(c.isdigit() for c in text)
 
 
 def _merge_ranges(plain: str, readings: list[_Reading]) -> list[_Reading]:
-    """ "14%—20%" and "3-5亿元" become one figure whose value is the upper bound."""
+    """ "14%—20%", "3-5亿元", "200-300毫升" become one figure valued at the upper bound.
+
+    The first number may lack the unit ("6～12℃"); a unit on both must agree.
+    """
     merged: list[_Reading] = []
     for reading in readings:
         last = merged[-1] if merged else None
         if (
             last is not None
-            and reading.kind in ("percent", "money")
             and last.unit in (None, reading.unit)
             and _RANGE_RE.fullmatch(plain, last.end, reading.start)
         ):

@@ -17,6 +17,7 @@ __all__ = [
     "COUNTABLE_NOUNS",
     "CURRENCY_PREFIX_RE",
     "CURRENCY_SUFFIX_RE",
+    "EN_PLURAL_RE",
     "MEASURE_RE",
     "MONEY_TAIL_RE",
     "PEOPLE_UNITS",
@@ -157,7 +158,7 @@ PERCENT_SUFFIX_RE = re.compile(
 """Right of a number: %, per cent, 个百分点, 三成 (30%), 八折 (80%), 3倍."""
 
 TIME_UNIT_RE = re.compile(
-    r"\s?-?(?:年|个月|個月|月|日|号|天|周|星期|小时|小時|分钟|分鐘|秒|岁|歲|世纪|点钟"
+    r"\s?-?(?:年|个月|個月|月|日|号|號|天|周|星期|小时|小時|分钟|分鐘|秒|岁|歲|世纪|点钟"
     r"|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century"
     r"|am|pm|a\.m\.|p\.m\.|st|nd|rd|th|s)(?![A-Za-z])",
     re.IGNORECASE,
@@ -165,21 +166,33 @@ TIME_UNIT_RE = re.compile(
 """Right of a number, it makes a date, age, duration or ordinal: not a key figure."""
 
 _MEASURES = (
-    "平方公里|平方千米|平方米|平方英尺|立方米|公顷|亩|千米|公里|厘米|毫米|公分|米|吨|公斤|千克|毫克|微克|克|斤"
-    "|毫升|升|千瓦时|千瓦|兆瓦|瓦|赫兹|千卡|字节|兆字节|比特|桶|英里|英尺|英寸"
+    "平方公里|平方千米|平方米|平方英尺|立方米|公顷|英亩|亩|千米|公里|厘米|毫米|公分|海里|米|吨|公斤|千克|毫克"
+    "|微克|克|斤|毫升|升|加仑|千瓦时|兆瓦时|千瓦|兆瓦|吉瓦|瓦|千兆赫|兆赫|赫兹|千卡|大卡|卡路里|字节|兆字节"
+    "|比特|桶|英里|英尺|英寸|摄氏度|华氏度|℃|℉|马力|像素|牛米|焦耳|电子伏特|光年|点"
     "|square kilometers|square kilometres|square meters|square metres|square miles|square feet"
     "|cubic feet|cubic meters|metric tons|metric tonnes|kilometers|kilometres|kilometer|kilometre"
-    "|meters|metres|meter|metre|miles|mile|feet|foot|inches|inch|acres|acre|hectares|hectare"
-    "|tonnes|tonne|tons|ton|kilograms|kilogram|grams|gram|pounds|lbs|ounces|ounce|barrels|barrel"
-    "|gallons|gallon|liters|litres|liter|litre|megawatts|gigawatts|kilowatts|mph"
-    "|km2|km/h|kph|kmh|km|cm|mm|ml|kg|mg|μg|mcg|gw|mw|kw|kwh|mb|gb|tb|ft|mi|m"
+    "|centimeters|centimetres|millimeters|millimetres|decimeters|decimetres|picometers|picometres|picometer|picometre"
+    "|nanometers|nanometres|meters|metres|meter|metre|miles|mile|nautical miles|feet|foot"
+    "|inches|inch|acres|acre|hectares|hectare|tonnes|tonne|tons|ton|kilograms|kilogram"
+    "|kilogrammes|grams|gram|grammes|gramme|micrograms|microgram|microgrammes|milligrams|pounds|lbs"
+    "|ounces|ounce|barrels|barrel|gallons|gallon|liters|litres|liter|litre|milliliters"
+    "|millilitres|tablespoons|tablespoon|teaspoons|teaspoon|cups|cup|calories|kilocalories"
+    "|megawatts|gigawatts|kilowatts|watts|megawatt-hours|kilowatt-hours|horsepower"
+    "|degrees celsius|degrees fahrenheit|degrees|light-years|light years|bits|bit|bytes|byte"
+    "|pixels|megapixels|mph|km2|km/h|kmph|kph|kmh|km|cm|mm|nm|dm|ml|kg|mg|μg|mcg|ghz|mhz|khz|hz"
+    "|twh|gwh|mwh|kwh|gw|mw|kw|tev|gev|mev|kev|ev|mb|gb|tb|kb|ft|mi|°c|°f|°|nm|ps|hp|m"
+    "|(?-i:L(?!-))"  # litres: "2 L"; a lower-case "l" is too often something else
 )
-MEASURE_RE = re.compile(rf"(?:\s|-)?(?P<unit>{_MEASURES})(?![A-Za-z0-9])", re.IGNORECASE)
-"""Right of a number: km, 亩, tonnes, 3-inch."""
+# A rate: "188 miles an hour", "10 km per hour", "50 km/ms"; a half: "一吨半".
+_PER = r"(?:\s?/\s?|\sper\s)(?:hour|hr|h|second|sec|s|millisecond|ms|day|year|capita)|\san\shour"
+MEASURE_RE = re.compile(
+    rf"(?:\s|-)?(?P<unit>{_MEASURES})(?:{_PER})?(?![A-Za-z0-9])(?P<half>半)?", re.IGNORECASE
+)
+"""Right of a number: km, 亩, tonnes, 3-inch, 120Hz, 2 L, 188 miles an hour."""
 
 _ZH_COUNTERS = (
     "人次|个|個|名|位|部|家|款|台|辆|只|条|件|本|张|次|场|座|所|篇|项|种|户|套|架|艘|颗|枚|份"
-    "|支|批|间|栋|首|集|例|起|处|笔|单|页|株|头|匹"
+    "|支|批|间|栋|幢|首|集|例|起|处|笔|单|页|株|头|匹|针|枚|轮|帳|帐"
 )
 COUNTABLE_NOUNS = (
     "用户|会员|员工|客户|消费者|观众|网民|玩家|粉丝|学生|游客|乘客|居民|患者|人口|人"
@@ -195,6 +208,20 @@ ZH_COUNTER_RE = re.compile(
     re.IGNORECASE,
 )
 """Right of a number: 24部电影 (unit 部), 6000万用户 (unit 用户), 2 million users."""
+
+_NOT_COUNTED = (
+    r"(?:always|perhaps|towards|afterwards|besides|sometimes|whereas|does|goes|was|has"
+    r"|[a-z-]*(?:ths|thirds|halves|quarters|seconds|firsts|dozens|hundreds|thousands"
+    r"|millions|billions|trillions))\b"
+)
+EN_PLURAL_RE = re.compile(
+    rf"\s(?!{_NOT_COUNTED})(?P<unit>(?:[a-z]+-)?[a-z]{{2,}}(?<![sui])s)(?![\w-])"
+)
+"""Right of a number, a lower-case English plural is what it counts: "10 airbags", "34 points".
+
+Case-sensitive: "5 Tips" is a headline, not five tips. Not counted: words that
+are no plurals (-ss, -us, -is, "was"), fractions and scales ("three fifths",
+"two dozens", "hundreds")."""
 
 PEOPLE_UNITS = frozenset(
     re.split(

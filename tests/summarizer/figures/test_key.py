@@ -1,0 +1,101 @@
+"""Key figures: ranked by their place in the story, a repeated value once, the golden sample."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from summarizer.figures.find import find_figures
+from summarizer.figures.key import key_figures
+from summarizer.models import Figure
+
+SAMPLE = Path(__file__).resolve().parents[3] / ".." / "shared" / "samples"
+SAMPLE_FILE = SAMPLE / "huxiu-118050-internet-plus-film.md"
+
+
+def _article() -> str:
+    if not SAMPLE_FILE.is_file():
+        pytest.skip("shared sample article is absent")
+    return SAMPLE_FILE.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+
+
+def _span_of(text: str, sentence: str) -> tuple[int, int]:
+    start = text.index(sentence)
+    return start, start + len(sentence)
+
+
+def test_every_figure_in_a_real_article_is_verbatim() -> None:
+    text = _article()
+    figures = find_figures(text, lang="zh")
+    assert figures
+    for figure in figures:
+        assert text[figure.start : figure.end] == figure.text
+        assert figure.text in figure.context and figure.context in text
+
+
+def test_sample_article_golden_figures() -> None:
+    figures = key_figures(find_figures(_article(), lang="zh"))
+    shown = {f.text: f for f in figures}
+    assert len(figures) <= 6
+    for expected in ("5.3亿人民币", "6000万用户", "24部电影", "570亿", "3.5亿人"):
+        assert expected in shown
+    assert "双十一" in shown["570亿"].context
+    assert not any("一万个店" in f.text for f in figures)
+    assert not any(f.text.startswith(("2015", "1.0", "2.0", "10年")) for f in figures)
+    assert [f.text for f in figures].count("5.3亿人民币") == 1
+
+
+def test_a_market_size_in_the_lede_beats_a_price_in_passing() -> None:
+    text = "共享充电宝市场规模达到90亿元。\n\n一位用户说，借一次要2元，还要排队。"
+    figures = find_figures(text, lang="zh")
+    assert [f.text for f in key_figures(figures)] == ["90亿元", "2元"]
+    key = [_span_of(text, "共享充电宝市场规模达到90亿元。")]
+    assert key_figures(figures, key_spans=key, limit=1)[0].text == "90亿元"
+
+
+def test_a_figure_in_the_tldr_or_points_outranks_one_elsewhere() -> None:
+    text = "今年营收增长35%，利润增长12%。去年门店有300家。"
+    figures = find_figures(text, lang="zh")
+    assert key_figures(figures, limit=1)[0].text == "35%"
+    key = [_span_of(text, "去年门店有300家。")]
+    assert key_figures(figures, key_spans=key, limit=1)[0].text == "300家"
+
+
+def test_a_repeated_figure_outranks_a_single_one() -> None:
+    text = "营收增长了8%。利润增长了15%，全年利润增长15%是十年来最高。"
+    shown = [f.text for f in key_figures(find_figures(text, lang="zh"))]
+    assert shown[0] == "15%"
+    assert shown.count("15%") == 1
+
+
+def test_key_figures_drop_small_bare_counts_and_respect_the_limit() -> None:
+    text = "有3个人说，5种方法，营收7亿元、8亿元、9亿元、10亿元，20亿元"
+    ranked = key_figures(find_figures(text, lang="zh"), limit=3)
+    assert [f.text for f in ranked] == ["7亿元", "8亿元", "9亿元"]
+    assert all(f.value >= 10 for f in key_figures(find_figures("5 of 7 agreed", lang="en")))
+
+
+def test_a_repeated_value_is_shown_once_with_its_unit() -> None:
+    text = "我们有3.5亿的人在淘宝，3.5亿人背后我们知道他住在哪里。"
+    ranked = key_figures(find_figures(text, lang="zh"))
+    assert [f.text for f in ranked] == ["3.5亿人"]
+
+
+def test_round_numbers_in_words_are_rhetoric_but_digits_and_big_ones_count() -> None:
+    text = "开店达到一万个店也达不到的效果，我们有2万个店，影响了三千万人。"
+    shown = [f.text for f in key_figures(find_figures(text, lang="zh"))]
+    assert shown == ["三千万人", "2万个店"] or shown == ["2万个店", "三千万人"]
+
+
+def test_twins_are_found_for_figures_from_several_digests() -> None:
+    def figure(value: int, unit: str | None, start: int) -> Figure:
+        return Figure(str(value), Decimal(value), unit, "count", "", start, start + 1)
+
+    pooled = [figure(500, None, 0), figure(500, "人", 3), figure(500, "家", 1), figure(70, "人", 9)]
+    assert sorted((f.value, f.unit or "") for f in key_figures(pooled)) == [
+        (Decimal(70), "人"),
+        (Decimal(500), "人"),
+        (Decimal(500), "家"),
+    ]

@@ -1,0 +1,152 @@
+"""What is not a figure, one table per class, each beside a figure that still counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.figures.find import find_figures
+from summarizer.figures.masks import SpanSet, in_set_phrase
+from summarizer.models import Lang
+
+
+def _texts(text: str, lang: Lang = "zh") -> list[str]:
+    return [f.text for f in find_figures(text, lang=lang)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "谈判一波三折，最终达成协议",
+        "他是这个岗位的不二人选",  # negation, not two people
+        "九死一生的经历",
+        "这是唯一一家获批的企业",
+        "要一蹴而就是不可能的",
+        "一劳永逸地解决问题",
+        "坚持“一带一路”倡议",
+        "推进“五个中心”建设",
+        "他读过《一九八四年》",
+        "十三五规划期间",
+    ],
+)
+def test_idioms_set_phrases_slogans_and_titles_are_not_figures(text: str) -> None:
+    assert _texts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["现场无一人受伤", "没有一人提出异议", "打通最后一公里", "每一个国家都有", "这一年过得很快"],
+)
+def test_negations_and_one_as_a_determiner_are_not_figures(text: str) -> None:
+    assert _texts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["前方几十米处", "飞行了数千公里", "工作了十几个小时", "价值几百万英镑的豪宅", "花了一两元"],
+)
+def test_vague_amounts_and_approximations_are_not_figures(text: str) -> None:
+    assert _texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("会议于9：45开始", "zh"),
+        ("5月20日22点起开放", "zh"),
+        ("2004年10月15日10时43分", "zh"),
+        ("凌晨一点多回家", "zh"),
+        ("with 3:08 to play", "en"),
+    ],
+)
+def test_clock_times_are_not_figures(text: str, lang: Lang) -> None:
+    assert _texts(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("年仅37岁的她", "zh"),
+        ("a 37-year-old man", "en"),
+        ("Scooter Braun, 38, who reps", "en"),
+        ("Taylor Swift, 29, said", "en"),
+        ("people aged 26 or older", "en"),
+    ],
+)
+def test_ages_are_not_figures(text: str, lang: Lang) -> None:
+    assert _texts(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("发布于2024年5月16日", "zh"),
+        ("2003年至2022年间", "zh"),
+        ("In 2015, it moved.", "en"),
+        ("on September 25, 2019", "en"),
+        ("2017/9/28", "zh"),
+    ],
+)
+def test_dates_and_years_are_not_figures(text: str, lang: Lang) -> None:
+    assert _texts(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("请拨打0937-141993", "zh"),
+        ("电话020-85501999-8819", "zh"),
+        ("Call +49 (0)40 890 85-433 now", "en"),
+        ("回复验证码 482913 完成", "zh"),
+        ("拨打热线12345反映", "zh"),
+        ("case FHC/ABJ/03/095/2018 was", "en"),
+        ("家住忠孝东路216巷", "zh"),
+        ("write to news2019@example.com", "en"),
+        ("DOI 10.12677/MOM.2018.82002", "en"),
+    ],
+)
+def test_phone_numbers_codes_ids_and_addresses_are_not_figures(text: str, lang: Lang) -> None:
+    assert _texts(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["一是坚持和巩固，二是完善和发展", "第3名", "见图1", "第236-239页", "90后的年轻人", "大二学生"],
+)
+def test_list_numbers_ordinals_and_labels_are_not_figures(text: str) -> None:
+    assert _texts(text) == []
+
+
+def test_furniture_spans_are_skipped() -> None:
+    text = "图片来源：视觉中国 摄影 3名记者\n\n公司营收增长了35%。"
+    caption = (0, text.index("\n"))
+    assert _texts(text) == ["3名", "35%"]
+    assert [f.text for f in find_figures(text, lang="zh", skip=[caption])] == ["35%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("致使一人死亡，三人受伤", "三人"),
+        ("不到3000人参加", "3000人"),
+        ("不足400人次", "400人次"),
+        ("最大直径90米", "90米"),
+        ("下跌64点", "64点"),
+        ("近100名本科毕业生", "100名"),
+        ("占百分之二", "百分之二"),
+        ("三分之一", None),
+    ],
+)
+def test_real_figures_next_to_those_rules_still_count(text: str, figure: str | None) -> None:
+    assert _texts(text) == ([figure] if figure else [])
+
+
+def test_a_set_phrase_must_hold_the_number_and_reach_past_it() -> None:
+    assert in_set_phrase("一波三折", 2, 3)
+    assert not in_set_phrase("5万元", 0, 2)
+    assert not in_set_phrase("千分之一百", 4, 6)
+
+
+def test_span_set_merges_and_answers_overlap() -> None:
+    spans = SpanSet([(10, 20), (0, 5), (4, 8), (30, 30)])
+    assert spans.overlaps(7, 9) and spans.overlaps(19, 25) and spans.overlaps(0, 1)
+    assert not spans.overlaps(8, 10) and not spans.overlaps(20, 40)
