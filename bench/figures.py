@@ -160,6 +160,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if name.split("_")[1] in _GATED and s.f1 < BAR:
             failed.append(name)
+    quantities = score_file("en_dimension")
+    print(
+        f"English quantities with a unit found exactly: {quantities.exact}/{quantities.gold}"
+        f" ({quantities.recall:.0%})"
+    )
     if failed:
         print(f"FAIL: F1 under {BAR} on {', '.join(failed)}")
     return 1 if failed else 0

@@ -272,6 +272,8 @@ def _bare(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
     plain_integer = not scaled and "," not in number and "." not in number
     if plain_integer and ((len(digits) == 4 and 1000 <= value <= 2100) or len(digits) >= 5):
         return None  # a year; a phone number, SMS code or ID (prose groups large numbers)
+    if len(digits) > 1 and digits[0] == "0" and "." not in number:
+        return None  # 007, 0937, "00": a code or a broken line, never an amount
     if _is_age(plain, start, end, value):
         return None
     if not scaled and "." in number and _CJK_RE.match(after):

@@ -10,8 +10,9 @@ linear in the text (issue 16: the old unanchored e-mail branch took 93 s on
 Not figures, and why (issue 12, read on 27 real pages):
 - links, e-mail addresses, DOIs, dates, fractions (1/2 cup), clock times (14:30, 10时43分, 22点),
   phone numbers, IDs and addresses (0937-141993, +49 (0)40 890 85-433,
-  FHC/ABJ/03/095/2018, 忠孝东路216巷);
-- titles of works (《一九八四年》) and short quoted slogans (“两个确保”);
+  FHC/ABJ/03/095/2018, 忠孝东路216巷) and coordinates (N24 39 16.4);
+- citation markers ([10]), titles of works (《一九八四年》) and short quoted
+  slogans (“两个确保”);
 - generation labels (90后) and list markers in prose (一是…, 二是…);
 - negations (无一人, 不二人选, 没有一人) and "one" as a determiner (最后一公里,
   每一个, 这一): no amount is stated;
@@ -46,6 +47,8 @@ _MASK_RE = re.compile(
     r"|\+?\d{1,4}[- ]\d{3,4}[- ]\d{4}(?!\d)|(?<![\d-])\d+(?:-\d+){2,}"  # phones, IDs
     r"|(?<![A-Za-z0-9/])(?:[A-Za-z0-9]+/){2,}[A-Za-z0-9]+"  # FHC/ABJ/03/095/2018
     r"|[路街巷弄]\s?\d+\s?[号號巷弄楼樓室]"  # addresses: 忠孝东路216巷
+    r"|\b[NSEW]\s?\d{1,3}(?:[\s°′'\"]+\d{1,3}(?:\.\d+)?){1,3}"  # GPS: N24 39 16.4
+    r"|[\[［]\d{1,3}(?:[,，–-]\s?\d{1,3})*[\]］]"  # citation markers: [10], [3-5]
     r"|《[^》\n]{0,60}》"  # titles of works
     rf"|[“\"「『][{_ZH}双][^”\"」』\n]{{0,6}}[”\"」』]"  # quoted slogans
     r"|(?<![\d.])\d0后"  # 90后

@@ -165,8 +165,8 @@ _SPEC_FLOORS = {
     "zh_percent": 0.93,
     "en_currency": 0.91,
     "en_percent": 0.95,
-    "zh_dimension": 0.70,
-    "en_dimension": 0.62,
+    "zh_dimension": 0.85,
+    "en_dimension": 0.76,
 }
 
 

@@ -73,7 +73,7 @@ def test_a_repeated_figure_outranks_a_single_one() -> None:
 def test_key_figures_drop_small_bare_counts_and_respect_the_limit() -> None:
     text = "有3个人说，5种方法，营收7亿元、8亿元、9亿元、10亿元，20亿元"
     ranked = key_figures(find_figures(text, lang="zh"), limit=3)
-    assert [f.text for f in ranked] == ["7亿元", "8亿元", "9亿元"]
+    assert [f.text for f in ranked] == ["10亿元", "20亿元", "9亿元"]  # size, capped, then order
     assert all(f.value >= 10 for f in key_figures(find_figures("5 of 7 agreed", lang="en")))
 
 

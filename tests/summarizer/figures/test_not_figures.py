@@ -110,7 +110,16 @@ def test_phone_numbers_codes_ids_and_addresses_are_not_figures(text: str, lang: 
 
 @pytest.mark.parametrize(
     "text",
-    ["一是坚持和巩固，二是完善和发展", "第3名", "见图1", "第236-239页", "90后的年轻人", "大二学生"],
+    [
+        "一是坚持和巩固，二是完善和发展",
+        "第3名",
+        "见图1",
+        "第236-239页",
+        "90后的年轻人",
+        "大二学生",
+        "得到快速的解决 [12]",
+        "GPS: N24 39 16.4 E121 18 19.5",
+    ],
 )
 def test_list_numbers_ordinals_and_labels_are_not_figures(text: str) -> None:
     assert _texts(text) == []
