@@ -18,19 +18,17 @@ import pytest
 
 from summarizer.figures.find import MAX_NUMBERS, find_figures
 from summarizer.figures.key import key_figures
-from summarizer.figures.masks import masked_spans
 from summarizer.figures.numbers import number_spans
 from summarizer.models import Figure
 
 SMALL, LARGE = 10_000, 100_000
 GROWTH_BOUND = 30  # linear ≈ 10, quadratic ≈ 100
 FLOOR_SECONDS = 0.005
-RUNS = ["1", "a", ".", "1,", "11,", "@", "a@", "a.b@", "三", "一波三折", "1 ", "one ", "5元，"]
+RUNS = ["1", "a", ".", "1,", "11,", "a@", "a.b@", "三", "一波三折", "one ", "1 ", "5元，"]
 DENSE = ["1,", "11,", "1 ", "5元，"]  # a figure every few characters
 STAGES: dict[str, Callable[[str], object]] = {
     "number_spans": number_spans,
-    "masked_spans": masked_spans,
-    "find_figures": lambda text: find_figures(text, lang="zh"),
+    "find_figures (masks, set phrases, reading)": lambda text: find_figures(text, lang="zh"),
 }
 
 
@@ -49,7 +47,7 @@ def _growth(stage: Callable[[str], object], piece: str) -> float:
 
 
 # A dense run of figures is bounded by MAX_NUMBERS (next test), not by its growth.
-_CASES = [(s, p) for s in sorted(STAGES) for p in RUNS if s != "find_figures" or p not in DENSE]
+_CASES = [(s, p) for s in sorted(STAGES) for p in RUNS if s == "number_spans" or p not in DENSE]
 
 
 @pytest.mark.parametrize(("stage", "piece"), _CASES)
