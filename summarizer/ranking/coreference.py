@@ -26,6 +26,7 @@ from summarizer.ranking.speakers import (
     EN_FUNCTION_WORDS,
     HONORIFICS,
     Mention,
+    english_name,
     is_person_name,
 )
 from summarizer.text.names import is_chinese_name
@@ -172,13 +173,13 @@ def _person(word: str, flag: str) -> str | None:
 
 
 def _people_en(text: str) -> list[tuple[int, str]]:
-    """Full names (two to four capitalised words), leading function words dropped."""
+    """Full names (two to four capitalised words), leading function words and titles dropped."""
     found = []
     for match in _EN_FULL_NAME.finditer(text):
         words = match.group().split()
         while words and words[0] in _EN_NOT_FIRST:
             words.pop(0)
-        if len(words) >= 2:
-            name = " ".join(words)
+        name = english_name(words) if len(words) >= 2 else None
+        if name and " " in name:
             found.append((match.end() - len(name), name))
     return found

@@ -64,14 +64,18 @@ _ZH_AFTER = re.compile(rf"^[，,。！？!?…]*\s*({_ZH_SUBJECT}){_ZH_VERB}")
 _ZH_REPORTED = re.compile(rf"^({_ZH_SUBJECT}){_ZH_VERB}(?:了|道|说)?[，,：:]\s*")
 # A name: up to four capitalised words or initials; never runs over a full stop.
 _EN_NAME = r"(?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s){0,3}[A-Z][\w'’-]*"
+# The subject keeps up to three words before the name, so the name can be told
+# from an object ("published in the journal JAMA Psychiatry argued").
+_EN_LEAD = r"(?:[\w.,'’-]+\s){0,3}"
 _EN_BEFORE = re.compile(
-    rf"(?:({_EN_NAME}|[Hh]e|[Ss]he|[Tt]hey)\s(?:{_EN_VERBS})|[Aa]ccording to ({_EN_NAME}))"
+    rf"(?:({_EN_LEAD}(?:{_EN_NAME}|[Hh]e|[Ss]he|[Tt]hey))\s(?:{_EN_VERBS})"
+    rf"|[Aa]ccording to ({_EN_NAME}))"
     r"[^\"“]{0,40}[,:]?\s*$"
 )
 _EN_AFTER = re.compile(
     rf"^[,.]?\s*(?:(?:{_EN_VERBS})\s({_EN_NAME})"
     rf"|({_EN_NAME}),\s[^\"“”]{{2,80}}?,\s(?:{_EN_VERBS})\b"
-    rf"|(?:[\w.'’-]+\s){{0,4}}?({_EN_NAME}|he|she|they)\s(?:{_EN_VERBS})\b)"
+    rf"|((?:[\w.'’-]+\s){{0,4}}?(?:{_EN_NAME}|he|she|they))\s(?:{_EN_VERBS})\b)"
 )
 _EN_NAME_VERB = re.compile(r"((?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*)\s(?:said|says|told)\b")
 _ZH_NAME_VERB = re.compile(rf"([\u4e00-\u9fff]{{2,3}})(?:再次|也|还|一再|进一步|曾)?{_ZH_VERB}")

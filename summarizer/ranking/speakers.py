@@ -2,7 +2,7 @@
 
 Input: the subject of an attribution — the words before 说/表示/said, or after
 "said" — as the text gives them. Output: a `Mention`: a validated name, a
-pronoun, a bare surname ("金所长", "Volker"), or nothing.
+pronoun, a short form ("金所长", "Volker") that may stand for a longer name, or nothing.
 
 A name is validated, never merely "the characters before 说": issue 12 found
 "微笑着", "辉当面", "信中" and "时" shown as speakers. A Chinese subject is
@@ -26,14 +26,21 @@ from summarizer.models import Lang
 from summarizer.text.names import is_chinese_name
 from summarizer.text.tokens import pos_tags
 
-__all__ = ["EN_FUNCTION_WORDS", "HONORIFICS", "Mention", "is_person_name", "mention"]
+__all__ = [
+    "EN_FUNCTION_WORDS",
+    "HONORIFICS",
+    "Mention",
+    "english_name",
+    "is_person_name",
+    "mention",
+]
 
-Kind = Literal["name", "pronoun", "surname"]
+Kind = Literal["name", "pronoun", "short"]
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A speaker as the attribution names it; `surname` and `pronoun` still need resolving."""
+    """A speaker as the attribution names it; `short` and `pronoun` still need resolving."""
 
     kind: Kind
     text: str
@@ -91,7 +98,7 @@ def _mention_zh(subject: str) -> Mention | None:
         return Mention("name", titled.group(1))
     head = _head(text)
     if head and _SURNAME_HONORIFIC.match(head):
-        return Mention("surname", head)
+        return Mention("short", head)
     role = _role(text) if _ROLE.search(text) else None
     if role:
         return Mention("name", role)
@@ -100,7 +107,7 @@ def _mention_zh(subject: str) -> Mention | None:
     if _is_person(head) or _is_org(head):
         return Mention("name", head)
     if len(head) == 1 and _tagged(head)[0][1] in _PERSON_FLAGS:
-        return Mention("surname", head)
+        return Mention("short", head)
     return None
 
 
@@ -182,6 +189,7 @@ _EN_TITLES = frozenset([
     "Officer", "Spokesman", "Spokeswoman", "Spokesperson", "Mayor", "Ambassador", "Analyst",
     "Executive", "Founder", "Manager", "Lt.", "Col.", "Capt.", "Sgt.", "Sir", "Dame", "Lord",
     "Lady", "Pope", "King", "Queen", "Former", "U.S.", "US", "UK", "U.K.", "Rev.", "Attorney",
+    "Lt", "Col", "Gen", "Sgt", "Capt", "Dr", "Mr", "Mrs", "Ms", "Sen", "Rep", "Gov", "Press",
 ])  # fmt: skip
 EN_FUNCTION_WORDS = frozenset([
     "The", "A", "An", "It", "This", "That", "These", "Those", "There", "Here", "But", "And",
@@ -194,20 +202,44 @@ EN_FUNCTION_WORDS = frozenset([
     "Earlier", "Instead",
 ])  # fmt: skip
 _EN_PRONOUNS = frozenset(["he", "she"])
+_EN_PREPOSITIONS = frozenset(["in", "of", "at", "for", "from", "with", "by", "to", "on", "about"])
 
 
 def _mention_en(subject: str) -> Mention | None:
     words = subject.split()
-    if len(words) == 1 and words[0].lower() in _EN_PRONOUNS:
-        return Mention("pronoun", words[0].lower())
+    if words and words[-1].lower() in _EN_PRONOUNS:
+        return Mention("pronoun", words[-1].lower())
     lower = [i for i, word in enumerate(words) if word[0].islower()]
-    words = words[lower[-1] + 1 :] if lower else words  # "Commerzbank analyst Carsten Fritsch"
-    while words and (words[0].rstrip(",") in _EN_TITLES or words[0] in EN_FUNCTION_WORDS):
+    if lower and _after_preposition(words[: lower[-1] + 1]):
+        return None  # "published in the journal JAMA Psychiatry argued": not the subject
+    name = english_name(words[lower[-1] + 1 :] if lower else words)
+    if name is None:
+        return None
+    # One word may be a surname, and so may "Van Der Beek": the text's full name decides.
+    return Mention("short", name)
+
+
+def _after_preposition(words: list[str]) -> bool:
+    """The lower-case words just before a name, within its sentence, hold a preposition."""
+    for word in reversed(words):
+        if not word[0].islower() or word.endswith((".", "!", "?", ",")):
+            return False
+        if word in _EN_PREPOSITIONS:
+            return True
+    return False
+
+
+def english_name(words: list[str]) -> str | None:
+    """The name in capitalised `words`: titles before it dropped ("Press Secretary
+    Stephanie Grisham" → Stephanie Grisham); None if a function word is left."""
+    titles = [i for i, word in enumerate(words) if word.rstrip(",") in _EN_TITLES]
+    if titles and titles[-1] < len(words) - 1:
+        words = words[titles[-1] + 1 :]
+    while words and words[0] in EN_FUNCTION_WORDS:
         words = words[1:]
     if not words or any(w[0].islower() or w in EN_FUNCTION_WORDS for w in words):
         return None
-    name = " ".join(words).strip(" ,")
-    return Mention("name" if len(words) > 1 else "surname", name)
+    return " ".join(words).strip(" ,")
 
 
 @lru_cache(maxsize=4096)

@@ -116,11 +116,11 @@ def test_fragments_are_never_speakers(fragment: str) -> None:
         ("张勇", "zh", "name", "张勇"),
         ("他突然扬起眉毛", "zh", "pronoun", "他"),
         ("他的发言人", "zh", "name", "他的发言人"),
-        ("付小姐", "zh", "surname", "付小姐"),
+        ("付小姐", "zh", "short", "付小姐"),
         ("冯亦代向萧乾", "zh", "name", "冯亦代"),
         ("he", "en", "pronoun", "he"),
-        ("Commerzbank analyst Carsten Fritsch", "en", "name", "Carsten Fritsch"),
-        ("Batschelet", "en", "surname", "Batschelet"),
+        ("Commerzbank analyst Carsten Fritsch", "en", "short", "Carsten Fritsch"),
+        ("Batschelet", "en", "short", "Batschelet"),
     ],
 )
 def test_mentions(subject: str, lang: Lang, kind: str, name: str) -> None:
@@ -128,7 +128,9 @@ def test_mentions(subject: str, lang: Lang, kind: str, name: str) -> None:
     assert found is not None and (found.kind, found.text) == (kind, name)
 
 
-@pytest.mark.parametrize("subject", ["微笑着", "信中", "时", "They", "The company"])
+@pytest.mark.parametrize(
+    "subject", ["微笑着", "信中", "时", "They", "The company", "a study in the journal Nature"]
+)
 def test_no_mention(subject: str) -> None:
     lang: Lang = "en" if subject.isascii() else "zh"
     assert mention(subject, lang) is None
