@@ -73,8 +73,17 @@ class People:
         full = self._full_names(found.text)
         if len(full) == 1:
             return full.pop()
+        if not full and (shorter := self._shorter_name(found.text)):
+            return shorter
         keep = len(found.text) > 1 and (self._lang == "en" or _HONORIFIC_TAIL.match(found.text))
         return found.text if keep and not full else None
+
+    def _shorter_name(self, name: str) -> str | None:
+        """The text's full name that ends `name` ("Ukraine Kurt Volker" → Kurt Volker)."""
+        if self._lang != "en":
+            return None
+        inside = {n for _, n in self._people if n != name and name.endswith(" " + n)}
+        return max(inside, key=len) if inside else None
 
     def _nearest(self, offset: int) -> str | None:
         """The last person named before `offset` in its paragraph or the one before."""

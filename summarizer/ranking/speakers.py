@@ -190,6 +190,9 @@ _EN_TITLES = frozenset([
     "Executive", "Founder", "Manager", "Lt.", "Col.", "Capt.", "Sgt.", "Sir", "Dame", "Lord",
     "Lady", "Pope", "King", "Queen", "Former", "U.S.", "US", "UK", "U.K.", "Rev.", "Attorney",
     "Lt", "Col", "Gen", "Sgt", "Capt", "Dr", "Mr", "Mrs", "Ms", "Sen", "Rep", "Gov", "Press",
+    "Administrator", "Commissioner", "Superintendent", "Inspector", "Chancellor", "Dean",
+    "Deputy", "Assistant", "Associate", "Senior", "Envoy", "Councilman", "Councilwoman",
+    "Chair", "Chairperson", "President-elect", "Sheriff", "Detective", "Officer", "Agent",
 ])  # fmt: skip
 EN_FUNCTION_WORDS = frozenset([
     "The", "A", "An", "It", "This", "That", "These", "Those", "There", "Here", "But", "And",
@@ -230,9 +233,14 @@ def _after_preposition(words: list[str]) -> bool:
 
 
 def english_name(words: list[str]) -> str | None:
-    """The name in capitalised `words`: titles before it dropped ("Press Secretary
-    Stephanie Grisham" → Stephanie Grisham); None if a function word is left."""
-    titles = [i for i, word in enumerate(words) if word.rstrip(",") in _EN_TITLES]
+    """The name in capitalised `words`: titles and acronyms before it dropped ("Press
+    Secretary Stephanie Grisham", "NASA Administrator Jim Bridenstine"); None if a
+    function word is left."""
+    titles = [
+        i
+        for i, word in enumerate(words)
+        if word.rstrip(",") in _EN_TITLES or (word.isalpha() and word.isupper() and len(word) > 1)
+    ]
     if titles and titles[-1] < len(words) - 1:
         words = words[titles[-1] + 1 :]
     while words and words[0] in EN_FUNCTION_WORDS:
