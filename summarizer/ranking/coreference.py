@@ -54,8 +54,10 @@ _NOT_PEOPLE = frozenset(["博士生", "研究生", "小姐", "孙子", "宇航",
 class People:
     """The people an article names (outside quotation marks), with their offsets."""
 
-    def __init__(self, text: str, lang: Lang) -> None:
+    def __init__(self, text: str, lang: Lang, *, hidden: Iterable[tuple[int, int]] = ()) -> None:
+        """`hidden` spans (captions, credits) name no one a pronoun may mean."""
         self._text = text
+        self._hidden = list(hidden)
         self._lang = lang
         self._starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
         self._known: set[str] = set()
@@ -103,7 +105,10 @@ class People:
 
     @cached_property
     def _people(self) -> list[tuple[int, str]]:
-        masked = _QUOTED.sub(lambda m: " " * len(m.group()), self._text)
+        chars = list(_QUOTED.sub(lambda m: " " * len(m.group()), self._text))
+        for start, end in self._hidden:
+            chars[start:end] = " " * (end - start)
+        masked = "".join(chars)
         return _people_zh(masked) if self._lang == "zh" else _people_en(masked)
 
     @cached_property

@@ -16,7 +16,9 @@ told keeps its quote without a speaker: better none than a wrong one.
 A speech transcript has no quote marks at all, so when an article is told in
 the first person and attributes it to one dominant speaker, that speaker's
 strongest claims (short first-person clauses with assertion markers, ranked
-by the sentence scores) become quotes. A quote never repeats a key point.
+by the sentence scores) become quotes. Quotes come from prose only: a
+caption, credit or byline (`Ranking.roles`) is never quoted, and a person
+named only there is no one a pronoun can mean. A quote never repeats a key point.
 """
 
 from __future__ import annotations
@@ -123,7 +125,8 @@ def _attributed(text: str, ranking: Ranking, lang: Lang) -> Iterator[_Candidate]
     pending = list(_direct(text, ranking, lang, starts))
     if lang == "zh":
         pending += _reported(ranking, {p.sentence for p in pending})
-    people = People(text, lang)
+    furniture = [(s.start, s.end) for s in ranking.sentences if not ranking.is_prose(s.index)]
+    people = People(text, lang, hidden=furniture)
     people.learn(p.said_by.text for p in pending if p.said_by and p.said_by.kind == "name")
     for item in pending:
         speaker = people.resolve(item.said_by, item.quote.start) if item.said_by else None
@@ -149,7 +152,7 @@ def _direct(text: str, ranking: Ranking, lang: Lang, starts: list[int]) -> Itera
             continue
         attributed, subject = _attribution(text, match.start(), match.end(), lang)
         index = _sentence_at(starts, match.start())
-        if not attributed:
+        if not attributed or not ranking.is_prose(index):
             continue
         quoted = condense(words, lang, QUOTE_LIMIT[lang], lambda part: float(len(part)))
         quote = Quote(quoted, None, match.start(), match.end())
@@ -175,7 +178,7 @@ def _reported(ranking: Ranking, quoted: set[int]) -> list[_Pending]:
     found = []
     for sentence in ranking.sentences:
         match = _ZH_REPORTED.match(sentence.text)
-        if not match or sentence.index in quoted:
+        if not match or sentence.index in quoted or not ranking.is_prose(sentence.index):
             continue
         said = sentence.text[match.end() :].strip()
         said_by = mention(match.group(1), "zh")
@@ -207,7 +210,7 @@ def _claims(ranking: Ranking, lang: Lang) -> list[_Candidate]:
         return []
     candidates = []
     for sentence in ranking.sentences:
-        if speaks_in_first_person(sentence.text, lang):
+        if ranking.is_prose(sentence.index) and speaks_in_first_person(sentence.text, lang):
             text = best_run(sentence.text, lang, QUOTE_LIMIT[lang], _claim_weight(lang))
             if not _CLAIM[lang].search(text) or text.rstrip(ELLIPSIS).endswith(("？", "?")):
                 continue  # no assertion, or a question: not a claim

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.models import Lang, Quote
+from summarizer.models import Lang, Quote, Role
 from summarizer.ranking.quotes import _sentence_at, find_quotes
 from summarizer.ranking.rank import rank_sentences
 from summarizer.ranking.speakers import mention
@@ -139,3 +139,16 @@ def test_no_mention(subject: str) -> None:
 def test_quote_offsets_map_to_their_sentences() -> None:
     starts = [0, 10, 25, 40]
     assert [_sentence_at(starts, o) for o in (0, 9, 10, 24, 39, 40, 99)] == [0, 0, 1, 1, 2, 3, 3]
+
+
+def test_furniture_is_never_quoted_nor_a_pronoun_target() -> None:
+    """A caption's quote is no quote, and the person it names is no one "他" means."""
+    text = (
+        f"图为奥尔德林在月球上，他说：“{SAID_ZH}”\n\n"
+        "他说：“据我了解，充电宝的租金在很多城市已经涨过几次。”"
+    )
+    sentences = split_sentences(text, "zh")
+    roles: list[Role] = ["caption" if i == 0 else "prose" for i in range(len(sentences))]
+    ranking = rank_sentences(sentences, lang="zh", title=None, roles=roles)
+    quotes = find_quotes(text, ranking, lang="zh", key_points=frozenset())
+    assert [(q.text[:4], q.speaker) for q in quotes] == [("据我了解", None)]
