@@ -63,7 +63,10 @@ class People:
         self._known: set[str] = set()
 
     def learn(self, names: Iterable[str]) -> None:
-        """Names the text gives as speakers: the full names short forms may stand for."""
+        """Names the text gives as speakers: the full names short forms may stand for.
+
+        Called before the first `resolve`.
+        """
         self._known.update(names)
 
     def resolve(self, found: Mention, offset: int) -> str | None:
@@ -84,8 +87,9 @@ class People:
         """The text's full name that ends `name` ("Ukraine Kurt Volker" → Kurt Volker)."""
         if self._lang != "en":
             return None
-        inside = {n for _, n in self._people if n != name and name.endswith(" " + n)}
-        return max(inside, key=len) if inside else None
+        words = name.split()
+        suffixes = (" ".join(words[i:]) for i in range(1, len(words) - 1))
+        return next((n for n in suffixes if n in self._names), None)
 
     def _nearest(self, offset: int) -> str | None:
         """The last person named before `offset` in its paragraph or the one before."""
@@ -99,9 +103,25 @@ class People:
         return full.pop() if len(full) == 1 else None if full else name
 
     def _full_names(self, short: str) -> set[str]:
-        """The longer names `short` may abbreviate ("金所长" → 金明岸, "Volker" → Kurt Volker)."""
-        pool = self._known | {name for _, name in self._people}
+        """The longer names `short` may abbreviate ("金所长" → 金明岸, "Volker" → Kurt Volker).
+
+        Looked up by key (a surname, a dotted part, a last name), so a page of
+        many quotes and many names stays linear.
+        """
+        pool = self._index.get(short, set()) | self._index.get(short[0], set())
         return {n for n in pool if n != short and _abbreviates(short, n, self._lang)}
+
+    @cached_property
+    def _names(self) -> frozenset[str]:
+        return frozenset(name for _, name in self._people)
+
+    @cached_property
+    def _index(self) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
+        for name in self._known | self._names:
+            for key in _keys(name, self._lang):
+                index.setdefault(key, set()).add(name)
+        return index
 
     @cached_property
     def _people(self) -> list[tuple[int, str]]:
@@ -114,6 +134,14 @@ class People:
     @cached_property
     def _offsets(self) -> list[int]:
         return [at for at, _ in self._people]
+
+
+def _keys(name: str, lang: Lang) -> list[str]:
+    """What a short form of `name` may look like, or start with."""
+    if lang == "en":
+        words = name.split()
+        return [" ".join(words[i:]) for i in range(1, len(words))]
+    return [name[0], *name.split("·")]
 
 
 def _abbreviates(short: str, name: str, lang: Lang) -> bool:
