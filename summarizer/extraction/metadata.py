@@ -37,6 +37,7 @@ _NAMES = r"([\u4e00-\u9fff]{2,4}(?:[、，, ]+[\u4e00-\u9fff]{2,4}){0,5})"
 _REPORTER = re.compile(rf"(?:记者|作者)\s*{_NAMES}")
 # "新华社北京5月19日电（刘艺、杨吉）" at the top, "（郭旭）" closing the text.
 _DATELINE_NAMES = re.compile(rf"电\s*[（(]{_NAMES}[）)]")
+_PHOTO_CREDIT = re.compile(r"\s*摄")
 _CLOSING_NAMES = re.compile(rf"[（(]{_NAMES}[）)]\s*(?:\n|$)")
 # Where in the main text a byline stands: its first and last characters.
 BODY_EDGE_CHARS = 300
@@ -89,7 +90,10 @@ def page_meta(
     title = next((t for c in candidates if c and (t := headline(c, site))), None)
     # A site rule's author element is trusted as the site shows it (a WeChat
     # account name); the libraries' author fields are not.
-    author = _select(root, rule.author if rule else None) or byline_names(found.author or "")
+    library_author = byline_names(found.author or "")
+    if library_author and _named_as_editor(library_author, header_text):
+        library_author = None
+    author = _select(root, rule.author if rule else None) or library_author
     author = author or _labelled_author(header_text[:HEADER_CHARS]) or _body_byline(body)
     return Meta(title, author, _published(root, found.published, header_text), site)
 
@@ -145,9 +149,17 @@ def _labelled_author(text: str) -> str | None:
     """A Chinese byline ("作者：张三", "文/李四", "记者宋晨、田中全"), names validated."""
     for pattern in (_AUTHOR_LABEL, _REPORTER):
         for match in pattern.finditer(text):
+            if _PHOTO_CREDIT.match(text, match.end()):
+                continue  # "新华社记者 谢环驰 摄" took the photo, not the story
             if _HAN_CHAR.search(match.group(1)) and (names := byline_names(match.group(1))):
                 return names
     return None
+
+
+def _named_as_editor(names: str, page_text: str) -> bool:
+    """`<meta name=author>` sometimes holds the editor the page itself labels 编辑."""
+    first = re.split(r"[、,]\s*", names)[0]
+    return re.search(rf"编辑\s*[：:/]?\s*{re.escape(first)}", page_text) is not None
 
 
 def _body_byline(body: str) -> str | None:

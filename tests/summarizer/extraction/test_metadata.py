@@ -87,3 +87,11 @@ def test_a_copyright_line_is_not_the_site_name() -> None:
         f"</head><body><h1>外贸向好</h1>{BODY}</body></html>"
     )
     assert extract(page).site is None
+
+
+def test_a_photographer_and_an_editor_are_not_the_author() -> None:
+    page = (
+        "<html><head><title>外贸向好</title><meta name='author' content='倪仕轩'></head><body>"
+        f"<h1>外贸向好</h1><p>新华社记者 谢环驰 摄</p>{BODY}<p>编辑：倪仕轩</p></body></html>"
+    )
+    assert extract(page).author is None
