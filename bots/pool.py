@@ -48,6 +48,14 @@ WATCH_SECONDS = 0.5
 _PRELOAD = ["bots.worker_preload"]
 
 
+class _Lost(Exception):
+    """The pipe to a worker broke mid-job: the process died."""
+
+
+class _OverMemory(Exception):
+    """The job hit the worker's memory limit; the worker has exited."""
+
+
 class _Slot:
     """One worker process and its pipe; replaced in place when it dies or overruns."""
 
@@ -87,15 +95,20 @@ class _Slot:
         """Run one job in this worker within `seconds`; raise what the job raised."""
         assert self.conn is not None
         conn = self.conn
-        async with asyncio.timeout(seconds):
-            await asyncio.to_thread(conn.send, (job, argument))
-            await _readable(conn)
-        status, value = conn.recv()
+        try:
+            async with asyncio.timeout(seconds):
+                await asyncio.to_thread(conn.send, (job, argument))
+                await _readable(conn)
+            status, value = conn.recv()
+        except TimeoutError:  # an OSError too, but the budget's: `run` replaces the worker
+            raise
+        except (EOFError, OSError) as exc:  # the pipe, not the job: the worker is gone
+            raise _Lost() from exc
         if status == "ok":
             return value  # type: ignore[no-any-return]
         if status == "memory":
-            raise TooComplex("memory")
-        raise value
+            raise _OverMemory()
+        raise value  # the job's own exception, OSError included, leaves the worker alone
 
     def kill(self) -> None:
         if self.process is not None and self.process.is_alive():
@@ -145,12 +158,12 @@ class ProcessPool:
         except TimeoutError:
             self._replace(slot, "over its time budget")
             raise TooComplex(f"over {self._seconds:g} s") from None
-        except (EOFError, OSError) as exc:
+        except _Lost as exc:
             self._replace(slot, "lost mid-job")
             raise (Restarting() if self._closing else WorkLost()) from exc
-        except TooComplex:
+        except _OverMemory:
             self._replace(slot, "over its memory budget")
-            raise
+            raise TooComplex("memory") from None
         except asyncio.CancelledError:
             self._replace(slot, "cancelled mid-job")
             raise

@@ -16,7 +16,7 @@ from bots.pool import ProcessPool
 from bots.service import DigestService
 from bots.workers import digest_source
 from summarizer.errors import Restarting, TooComplex, WorkLost
-from tests.support.worker_jobs import allocate, sleep_for
+from tests.support.worker_jobs import allocate, fail_with_os_error, sleep_for
 
 TEXT = "".join(
     f"Acme Corp said on Monday it raised $2.1 billion from {n} investors, "
@@ -84,6 +84,13 @@ async def test_a_job_over_its_memory_budget_is_refused_and_the_pool_heals(pool) 
     assert (await pool.run(digest_source, TEXT)).tldr
     await until_ready(pool)
     assert pool.replaced == 1
+
+
+async def test_a_jobs_own_error_comes_back_typed_and_the_worker_stays(pool) -> None:
+    worker = pool.pids()
+    with pytest.raises(FileNotFoundError):
+        await pool.run(fail_with_os_error, "/nonexistent/page.html")
+    assert pool.pids() == worker and pool.replaced == 0 and pool.ready()
 
 
 async def test_the_job_in_a_worker_that_dies_gets_an_answer(pool) -> None:
