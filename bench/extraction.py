@@ -20,102 +20,29 @@ bytes (see `bench.extraction_baselines`). Sets, read from `../shared/corpus`:
 
 Title, author and date accuracy are the share of annotated pages whose value
 matches after normalisation (whitespace removed; dates compared on the day).
-Milliseconds are the median per page over every page the extractor ran on.
+Milliseconds are the median CPU time (process time, so other load on a shared
+machine does not count) per page over every page the extractor ran on, and
+apart on the Chinese news pages, where digestbot's target is 1.2× magic-html's.
+
+Two more columns: "digestbot 2-fold" — the candidate-choice weights fitted on
+one half of the pages and scored on the other (`bench.extraction_fit`), the
+number that predicts unseen pages — and "best of all", each page's best output
+among every extractor run. `--fit` prints the weights fitted on all pages.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
-import re
 import statistics
 import time
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from bench.extraction_baselines import EXTRACTORS, Output, run_safely
+from bench.extraction_metrics import best_of_all, char_f1, meta_accuracy, score
 from bench.extraction_sets import SETS, Page
 
-_TOKEN = re.compile(r"\w+")
-
-
-def char_f1(truth: str, output: str) -> float:
-    """Bag-of-characters F1 over non-whitespace characters (see module docstring)."""
-    want = Counter(ch for ch in truth if not ch.isspace())
-    got = Counter(ch for ch in output if not ch.isspace())
-    overlap = sum((want & got).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(got.values()), overlap / sum(want.values())
-    return 2 * precision * recall / (precision + recall)
-
-
-def _shingles(text: str) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text)
-    return Counter(tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3)) if tokens)
-
-
-def shingle_counts(truth: str, output: str) -> tuple[float, float, float]:
-    """Normalised (tp, fp, fn) of token 4-gram shingles for one page."""
-    want, got = _shingles(truth), _shingles(output)
-    tp = sum((want & got).values())
-    fp, fn = sum((got - want).values()), sum((want - got).values())
-    total = tp + fp + fn
-    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
-
-
-def shingle_f1(counts: Sequence[tuple[float, float, float]]) -> float:
-    """F1 of the mean precision and mean recall, as scrapinghub's evaluate.py."""
-    precisions = [1.0 if fp == fn == 0 else tp / (tp + fp) for tp, fp, fn in counts if tp + fp]
-    recalls = [1.0 if fp == fn == 0 else tp / (tp + fn) for tp, fp, fn in counts if tp + fn]
-    p = statistics.mean(precisions) if precisions else 0.0
-    r = statistics.mean(recalls) if recalls else 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def segment_f1(pages: Sequence[Page], outputs: Sequence[Output]) -> float:
-    """trafilatura's segment F1 summed over pages."""
-    tp = fp = fn = 0
-    for page, out in zip(pages, outputs, strict=True):
-        text = " ".join(out.text.split())
-        found = [" ".join(s.split()) in text for s in page.with_]
-        tp += sum(found)
-        fn += len(found) - sum(found)
-        fp += sum(" ".join(s.split()) in text for s in page.without)
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
-def _same(field: str, truth: str, value: str | None) -> bool:
-    if value is None:
-        return False
-    if field == "date":
-        return _day(truth) == _day(value)
-    return "".join(truth.split()) == "".join(value.split())
-
-
-def _day(value: str) -> str:
-    numbers = re.findall(r"\d+", value)[:3]
-    return "-".join(n.zfill(2) for n in numbers)
-
-
-def meta_accuracy(pages: Sequence[Page], outputs: Sequence[Output], field: str) -> float | None:
-    """Share of pages annotated with `field` whose extracted value matches."""
-    pairs = [(getattr(p, field), getattr(o, field)) for p, o in zip(pages, outputs, strict=True)]
-    annotated = [(t, v) for t, v in pairs if t]
-    if not annotated:
-        return None
-    return sum(_same(field, t, v) for t, v in annotated) / len(annotated)
-
-
-def score(set_name: str, pages: Sequence[Page], outputs: Sequence[Output]) -> float:
-    """The set's main-text metric for one extractor."""
-    if set_name == "trafilatura-eval-en-zh":
-        return segment_f1(pages, outputs)
-    if set_name == "scrapinghub-article-extraction":
-        return shingle_f1(
-            [shingle_counts(p.text, o.text) for p, o in zip(pages, outputs, strict=True)]
-        )
-    return statistics.mean(char_f1(p.text, o.text) for p, o in zip(pages, outputs, strict=True))
+__all__ = ["char_f1", "main"]
 
 
 def run(names: Sequence[str], pages: Sequence[Page]) -> tuple[dict[str, list[Output]], dict]:
@@ -124,9 +51,9 @@ def run(names: Sequence[str], pages: Sequence[Page]) -> tuple[dict[str, list[Out
     millis: dict[str, list[float]] = {n: [] for n in names}
     for page in pages:
         for name in names:
-            start = time.perf_counter()
+            start = time.process_time()
             outputs[name].append(run_safely(EXTRACTORS[name], page.raw, page.url))
-            millis[name].append((time.perf_counter() - start) * 1000)
+            millis[name].append((time.process_time() - start) * 1000)
     return outputs, millis
 
 
@@ -134,43 +61,46 @@ def _row(cells: Iterable[object]) -> str:
     return "| " + " | ".join(f"{c:.3f}" if isinstance(c, float) else str(c) for c in cells) + " |"
 
 
-# The issue's required bars for digestbot (character F1, mean per page).
-TARGETS = {"chinese-web-content-extraction": 0.90, "chinese-news-sites": 0.93}
+# The issue's required bars for digestbot's 2-fold score (character F1, mean per page).
+TARGETS = {"chinese-web-content-extraction": 0.90, "chinese-news-sites": 0.95}
+# Median CPU time per Chinese news page, at most this multiple of magic-html's.
+MAX_SPEED_RATIO = 1.2
+SPEED_SET = "chinese-news-sites"
+Groups = dict[str, list[int]]
 
 
-def verdict(names: Sequence[str], table: dict[str, list[float]], pages, outputs) -> bool:
-    """PASS when digestbot meets the targets and is at least trafilatura on every set."""
+def verdict(names: Sequence[str], table: dict[str, list[float]], held: dict[str, float]) -> bool:
+    """PASS when digestbot's 2-fold scores meet the bars and reach trafilatura's everywhere."""
     if "digestbot" not in names:
         return True
     ok = True
     for group, cells in table.items():
-        mine = cells[names.index("digestbot")]
-        if "trafilatura" in names and mine < cells[names.index("trafilatura")]:
-            print(f"FAIL: below trafilatura on {group}")
+        if "trafilatura" in names and held[group] < cells[names.index("trafilatura")]:
+            print(f"FAIL: 2-fold below trafilatura on {group}")
             ok = False
-    for set_name, bar in TARGETS.items():
-        idx = [i for i, page in enumerate(pages) if page.set_name == set_name]
-        if idx:
-            got = score(set_name, [pages[i] for i in idx], [outputs["digestbot"][i] for i in idx])
-            if got < bar:
-                print(f"FAIL: {set_name} character F1 {got:.3f} < {bar}")
-                ok = False
+        bar = next((b for s, b in TARGETS.items() if group.startswith(s)), None)
+        if bar is not None and held[group] < bar:
+            print(f"FAIL: {group} 2-fold character F1 {held[group]:.3f} < {bar}")
+            ok = False
     print("PASS" if ok else "FAIL")
     return ok
 
 
 def print_tables(
-    names: Sequence[str], groups: dict[str, list[int]], pages, outputs, millis
+    names: Sequence[str], groups: Groups, pages, outputs, held: dict[str, float] | None
 ) -> dict[str, list[float]]:
-    """Markdown tables: main-text scores, metadata accuracy, speed; returns the scores."""
-    print(_row(["set (pages)", *names]))
-    print(_row(["---"] * (len(names) + 1)))
+    """Main-text scores (with 2-fold and best-of-all columns) and metadata accuracy."""
+    extra = ["digestbot 2-fold"] if held else []
+    print(_row(["set (pages)", *names, *extra, "best of all"]))
+    print(_row(["---"] * (len(names) + len(extra) + 2)))
     table: dict[str, list[float]] = {}
     for group, idx in groups.items():
         chosen = [pages[i] for i in idx]
         set_name = chosen[0].set_name
         table[group] = [score(set_name, chosen, [outputs[n][i] for i in idx]) for n in names]
-        print(_row([f"{group} ({len(idx)})", *table[group]]))
+        best = best_of_all(set_name, chosen, [[outputs[n][i] for i in idx] for n in names])
+        cells = [*table[group], *([held[group]] if held else []), best]
+        print(_row([f"{group} ({len(idx)})", *cells]))
     print()
     for field in ("title", "author", "date"):
         for group, idx in groups.items():
@@ -178,8 +108,22 @@ def print_tables(
             cells = [meta_accuracy(chosen, [outputs[n][i] for i in idx], field) for n in names]
             if cells[0] is not None:
                 print(_row([f"{field}: {group}", *(c if c is not None else "-" for c in cells)]))
-    print(_row(["median ms/page", *(statistics.median(millis[n]) for n in names)]))
     return table
+
+
+def print_speed(names: Sequence[str], pages: Sequence[Page], millis) -> bool:
+    """Median CPU ms per page, overall and on the Chinese news pages; False if too slow."""
+    print(_row(["median CPU ms/page", *(statistics.median(millis[n]) for n in names)]))
+    idx = [i for i, page in enumerate(pages) if page.set_name == SPEED_SET]
+    if not idx:
+        return True
+    medians = {n: statistics.median(millis[n][i] for i in idx) for n in names}
+    print(_row([f"median CPU ms/page, {SPEED_SET}", *medians.values()]))
+    if "digestbot" not in names or "magic-html" not in names:
+        return True
+    ratio = medians["digestbot"] / medians["magic-html"]
+    print(f"digestbot / magic-html on {SPEED_SET}: {ratio:.2f}× (target ≤ {MAX_SPEED_RATIO}×)")
+    return ratio <= MAX_SPEED_RATIO
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -189,6 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="same as --limit 15")
     parser.add_argument("--only", default=",".join(EXTRACTORS), help="comma-separated extractors")
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated sets")
+    parser.add_argument("--fit", action="store_true", help="print weights fitted on all pages")
     args = parser.parse_args(argv)
     limit = 15 if args.quick else args.limit
     names = [n for n in args.only.split(",") if n]
@@ -196,12 +141,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     for set_name in args.sets.split(","):
         loaded = list(SETS[set_name]())
         pages += loaded[:limit] if limit else loaded
-    groups: dict[str, list[int]] = {}
+    groups: Groups = {}
     for i, page in enumerate(pages):
         groups.setdefault(page.group, []).append(i)
     outputs, millis = run(names, pages)
-    table = print_tables(names, groups, pages, outputs, millis)
-    return 0 if verdict(names, table, pages, outputs) else 1
+    held = _two_fold(pages, groups, args.fit) if "digestbot" in names else None
+    table = print_tables(names, groups, pages, outputs, held)
+    fast = print_speed(names, pages, millis)
+    return 0 if verdict(names, table, held or {}) and fast else 1
+
+
+def _two_fold(pages: Sequence[Page], groups: Groups, show_fit: bool) -> dict[str, float]:
+    from bench.extraction_fit import collect, fit, two_fold
+
+    items = collect(pages)
+    if show_fit:
+        print("weights fitted on all pages:", fit(items, groups))
+    return two_fold(items, groups)
 
 
 if __name__ == "__main__":

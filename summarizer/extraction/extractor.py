@@ -1,15 +1,16 @@
-"""Extract an article's main text and metadata from an HTML page (no network).
+"""Extract an article's main text, metadata and paragraph roles from an HTML page (no network).
 
 Input: the page as `str`, or raw bytes decoded by `summarizer.fetching.charset`.
 Output: an `Article` whose `text` is the article's own words, paragraphs
-separated by blank lines. Failure: `Walled`, `NotAnArticle` or `Unreadable`
-(see `summarizer.extraction.pagekind`), each with a short reason.
+separated by blank lines, with a role per paragraph in `blocks`. Failure:
+`Walled`, `NotAnArticle` or `Unreadable` (see `summarizer.extraction.pagekind`),
+each with a short reason; `NotAnArticle` also when no candidate text is about
+the page's headline (a related-stories feed is not the article).
 
-The main text is chosen from up to three candidates, most specific first:
-a site rule's article-body element (`summarizer.extraction.site_rules`); then, on
-Chinese pages, readability-lxml (text-density scoring, the most precise there)
-with trafilatura as fallback, and on other pages trafilatura (its boilerplate
-model, the best on the English sets) with readability as fallback.
+Several candidates are read from the page (`candidates`: a site rule, our
+text-density pick, the same anchored after the headline, readability-lxml,
+trafilatura) and one score chooses among them per page (`choose`). Roles come
+from the DOM (`roles`).
 """
 
 from __future__ import annotations
@@ -19,26 +20,32 @@ import re
 import time
 from urllib.parse import urlsplit
 
-import trafilatura
 from lxml import etree, html
-from readability import Document
-from trafilatura.settings import Document as TrafilaturaDocument
+from trafilatura.metadata import extract_metadata
+from trafilatura.settings import Extractor
+from trafilatura.utils import load_html
 
-from summarizer.errors import Unreadable
+from summarizer.errors import NotAnArticle, Unreadable
+from summarizer.extraction.candidates import (
+    Candidate,
+    density_candidates,
+    readability_candidate,
+    rule_candidate,
+    trafilatura_candidate,
+)
+from summarizer.extraction.choose import PageView, choose, page_view
+from summarizer.extraction.headline import headline_index, title_terms
 from summarizer.extraction.html_limits import check_html, check_text
-from summarizer.extraction.html_text import paragraphs, visible_chars
+from summarizer.extraction.html_text import TextBlock, text_blocks, visible_chars
 from summarizer.extraction.metadata import Meta, meta_content, page_meta
 from summarizer.extraction.pagekind import check_page, page_text
-from summarizer.extraction.site_rules import MIN_RULE_CHARS, SITE_RULES, SiteRule
+from summarizer.extraction.roles import article_blocks
+from summarizer.extraction.site_rules import SITE_RULES, SiteRule
 from summarizer.fetching.charset import decode_html
 from summarizer.models import Article
 
 logger = logging.getLogger(__name__)
 
-# readability's pick is trusted when it has this many characters and at most
-# this share of them inside links (more is a menu or a list of related links).
-MIN_READABILITY_CHARS = 100
-MAX_CANDIDATE_LINK_DENSITY = 0.5
 # A page is treated as Chinese when this share of its visible characters is Han.
 HAN_SHARE = 0.3
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -50,24 +57,84 @@ def extract(html_page: str | bytes, *, url: str | None = None) -> Article:
     check_html(html_page)
     page = decode_html(html_page) if isinstance(html_page, bytes) else html_page
     check_html(page)
-    root = _parse(page)
-    check_text(root)
-    visible = paragraphs(root)
-    rule = _site_rule(url or _declared_url(root))
-    library = _trafilatura(page, url)
-    chinese = _mostly_han(visible)
-    text = _rule_text(root, rule) or _main_text(page, library[0], chinese)
-    check_page(page_text(root, visible), text)
-    meta = page_meta(root, library[1], rule, "\n".join(visible), chinese=chinese, body=text)
-    logger.debug("extract %s: %d chars in %.0f ms", url, len(text), _ms(start))
-    return Article(
-        text=text,
-        title=meta.title,
-        url=url,
-        site=meta.site,
-        author=meta.author,
-        published=meta.published,
+    read = read_page(page, url)
+    article = read.choice.article
+    best = article or next(iter(read.choice.offered), None)
+    check_page(page_text(read.root, read.visible), best.text if best else "")
+    if article is None:
+        raise NotAnArticle("no text on the page is about its headline (a list of other stories?)")
+    logger.debug(
+        "extract %s: %s, %d chars in %.0f ms", url, article.name, len(article.text), _ms(start)
     )
+    return Article(
+        text=article.text,
+        title=read.meta.title,
+        url=url,
+        site=read.meta.site,
+        author=read.meta.author,
+        published=read.meta.published,
+        blocks=article_blocks(article.paragraphs, read.view),
+    )
+
+
+class ReadPage:
+    """A parsed page: its paragraphs, metadata, candidates and the article chosen."""
+
+    def __init__(self, page: str, url: str | None) -> None:
+        self.root = _parse(page)
+        check_text(self.root)
+        blocks = text_blocks(self.root)
+        self.visible = [b.text for b in blocks]
+        rule = _site_rule(url or _declared_url(self.root))
+        self.chinese = _mostly_han(self.visible)
+        header = "\n".join(self.visible)
+        found = _library_meta(page, url)
+        self.meta = page_meta(self.root, found, rule, header, chinese=self.chinese)
+        self.view = _view(self.root, blocks, self.meta)
+        self.cheap = _cheap_candidates(page, self.root, rule, self.view)
+        self._page, self._url = page, url
+        self._slow: list[Candidate | None] = []
+        self.choice = choose(self.cheap, self.slow, self.view, han=self.chinese)
+
+    def slow(self) -> Candidate | None:
+        """trafilatura's candidate, computed once and only when asked (it is the slowest)."""
+        if not self._slow:
+            self._slow.append(trafilatura_candidate(self._page, self._url))
+        return self._slow[0]
+
+
+def read_page(page: str, url: str | None) -> ReadPage:
+    """Parse `page`, read its metadata and candidates, and choose the article."""
+    return ReadPage(page, url)
+
+
+def _view(root: html.HtmlElement, blocks: list[TextBlock], meta: Meta) -> PageView:
+    og_title = meta_content(root, "og:title")
+    titles = (meta.title, og_title, root.findtext(".//title"))
+    declared = headline_index(blocks, (og_title,))
+    shown = declared is not None and blocks[declared].hint == "heading"
+    terms = title_terms(titles)
+    return page_view(blocks, headline_index(blocks, titles), terms, declared=shown)
+
+
+def _cheap_candidates(
+    page: str, root: html.HtmlElement, rule: SiteRule | None, view: PageView
+) -> list[Candidate]:
+    found = [rule_candidate(root, rule), *density_candidates(view.blocks, view.headline)]
+    found.append(readability_candidate(page))
+    return [c for c in found if c is not None]
+
+
+def _library_meta(page: str, url: str | None) -> Meta:
+    """trafilatura's metadata alone, as `bare_extraction(with_metadata=True)` reads it."""
+    tree = load_html(page)
+    if tree is None:
+        return Meta()
+    options = Extractor(with_metadata=True, url=url)
+    doc = extract_metadata(
+        tree, options.url, options.date_params, options.fast, options.author_blacklist
+    )
+    return Meta(doc.title, doc.author, doc.date, doc.sitename)
 
 
 def _parse(page: str) -> html.HtmlElement:
@@ -94,54 +161,10 @@ def _site_rule(url: str | None) -> SiteRule | None:
     return None
 
 
-def _rule_text(root: html.HtmlElement, rule: SiteRule | None) -> str:
-    if rule is None:
-        return ""
-    for node in root.cssselect(rule.body):
-        text = "\n\n".join(paragraphs(node))
-        if visible_chars(text) >= MIN_RULE_CHARS:
-            return text
-    return ""
-
-
-def _main_text(page: str, trafilatura_text: str, han: bool) -> str:
-    """readability first on Chinese pages, trafilatura first on the others.
-
-    On the benchmark sets readability is the more precise on Chinese news pages
-    and trafilatura on English ones; each is the other's fallback.
-    """
-    if han:
-        return _readability_text(page) or trafilatura_text
-    if visible_chars(trafilatura_text) >= MIN_READABILITY_CHARS:
-        return trafilatura_text
-    return _readability_text(page) or trafilatura_text
-
-
 def _mostly_han(visible: list[str]) -> bool:
     text = "".join(visible)
     han = len(_HAN.findall(text))
     return han >= HAN_SHARE * max(1, visible_chars(text))
-
-
-def _readability_text(page: str) -> str:
-    summary = Document(page).summary(html_partial=True)
-    node = html.fragment_fromstring(summary, create_parent="div")
-    text = "\n\n".join(paragraphs(node))
-    links = sum(visible_chars(a.text_content()) for a in node.iter("a"))
-    chars = visible_chars(text)
-    if chars < MIN_READABILITY_CHARS or links > chars * MAX_CANDIDATE_LINK_DENSITY:
-        return ""
-    return text
-
-
-def _trafilatura(page: str, url: str | None) -> tuple[str, Meta]:
-    """trafilatura's main text (lines as paragraphs) and the metadata it read."""
-    doc = trafilatura.bare_extraction(page, url=url, with_metadata=True)
-    if not isinstance(doc, TrafilaturaDocument):
-        return "", Meta()
-    lines = [line.strip() for line in (doc.text or "").splitlines()]
-    text = "\n\n".join(line for line in lines if line)
-    return text, Meta(doc.title, doc.author, doc.date, doc.sitename)
 
 
 def _ms(start: float) -> float:

@@ -59,6 +59,9 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _META_CHARSET = re.compile(
     rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE | re.DOTALL
 )
+# The encoding an opening tag declares (`<?xml version="1.0" encoding="gbk"?>`, or a
+# crawler's wrapper element around the saved page): believed like a <meta> charset.
+_OPENING_TAG_ENCODING = re.compile(rb"\A\s*<[^>]*\sencoding\s*=\s*[\"']?([\w.:-]+)", re.I)
 _CJK_ENCODINGS = frozenset(
     {"gb18030", "big5", "big5hkscs", "cp950", "euc_jp", "shift_jis", "cp932", "euc_kr", "cp949"}
 )
@@ -100,7 +103,9 @@ def declared_encodings(body: bytes, content_type: str | None = None) -> list[str
     labels: list[str] = []
     if content_type and (match := _HEADER_CHARSET.search(content_type)):
         labels.append(match.group(1))
-    labels += [m.decode("ascii", "ignore") for m in _META_CHARSET.findall(body[:META_SCAN_BYTES])]
+    head = body[:META_SCAN_BYTES]
+    matches = _OPENING_TAG_ENCODING.findall(head) + _META_CHARSET.findall(head)
+    labels += [m.decode("ascii", "ignore") for m in matches]
     found = [name for label in labels if (name := normalise_encoding(label))]
     return list(dict.fromkeys(found))
 
@@ -175,8 +180,15 @@ def _confident_guess(body: bytes) -> str:
 
 
 def _check_readable(text: str) -> None:
-    """Raise `Unreadable` on replacement-character soup."""
-    visible = sum(1 for ch in text if not ch.isspace())
+    """Raise `Unreadable` on replacement-character soup.
+
+    U+FFFD is counted first (a C-level scan): almost every page has at most
+    three, and then the per-character count of visible text is never needed
+    (6.2 ms → 0.06 ms per page, issue 15).
+    """
     bad = text.count("\ufffd")
-    if bad > max(3, visible * MAX_REPLACEMENT_RATIO):
+    if bad <= 3:
+        return
+    visible = len("".join(text.split()))  # str.split() splits where isspace() is true
+    if bad > visible * MAX_REPLACEMENT_RATIO:
         raise Unreadable(f"the page's text encoding is garbled ({bad} unreadable characters)")

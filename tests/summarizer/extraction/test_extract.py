@@ -17,7 +17,9 @@ NAV = "".join(f'<li><a href="/c/{i}">频道栏目{i}</a></li>' for i in range(40
 
 
 def article_page(head: str = "", body_extra: str = "", repeat: int = 1) -> str:
-    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * repeat)
+    # Repeated paragraphs are numbered: a page never holds its article's paragraph twice.
+    numbered = [f"{p}（{n}）" if n else p for n in range(repeat) for p in PARAGRAPHS]
+    paras = "".join(f"<p>{p}</p>" for p in numbered)
     return (
         f"<html><head><title>一季度GDP增长5.3%_新闻网</title>{head}</head><body>"
         f"<ul class='nav'>{NAV}</ul><h1>一季度GDP增长5.3%</h1>"

@@ -71,3 +71,19 @@ def test_declared_encodings_normalise_and_order_header_first() -> None:
     raw = b'<meta http-equiv="Content-Type" content="text/html; charset=GB2312">'
     assert declared_encodings(raw, "text/html; charset=x-gbk") == ["gb18030"]
     assert declared_encodings(raw, "text/html; charset=utf-8") == ["utf-8", "gb18030"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ['<?xml version="1.0" encoding="gbk"?>', '<text id="a" title="t" encoding="gb2312">'],
+)
+def test_an_opening_tags_encoding_is_a_declaration(opening: str) -> None:
+    """An XML declaration, or a crawler's wrapper element, names the page's encoding."""
+    raw = (opening + f"<div><p>{ARTICLE}</p></div>").encode("gb18030")
+    assert declared_encodings(raw) == ["gb18030"]
+    assert ARTICLE in decode_html(raw)
+
+
+def test_a_few_replacement_characters_are_readable() -> None:
+    text = page(body=ARTICLE + "\ufffd" * 3)
+    assert decode_html(text.encode("utf-8")) == text

@@ -1,0 +1,51 @@
+"""What an element's tag, class and id say about the text inside it.
+
+Pages name their furniture for their own stylesheets: `<figcaption>`,
+`class="pic-desc"`, `id="article-source"`, `class="byline"`,
+`class="related-news"`. Those names are the same across sites and languages
+of markup (they are English identifiers even on Chinese pages), so one short
+table reads them everywhere; no site is named here. The hint only suggests a
+role: `summarizer.extraction.roles` decides, also from the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+# Class/id fragments per role, matched case-insensitively anywhere in the
+# element's class and id. The first role whose pattern matches wins, so the
+# narrower names (caption, credit) come before the broader ones.
+_NAMED_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(pattern, re.IGNORECASE))
+    for role, pattern in (
+        (
+            "caption",
+            r"caption|pic_?desc|img_?desc|image_?desc|photo_?desc|pictext|imgtxt|pic_?txt|img_?title|pic_?title|pic_?info",
+        ),
+        ("credit", r"copyright|credit|article_?source|news_?source|source|origin"),
+        ("byline", r"byline|author|editor|reporter|writer"),
+        ("dateline", r"dateline|pubtime|pub_?date|publish|post_?time|post_?date|timestamp"),
+        (
+            "promo",
+            r"related|share|recommend|promo|advert|sponsor|subscribe|newsletter|hot_?news|read_?more",
+        ),
+    )
+)
+
+
+def role_hint(el: html.HtmlElement, tag: str) -> str | None:
+    """The role `el` names for its text, or None when it names none."""
+    if tag in HEADING_TAGS:
+        return "heading"
+    if tag == "figcaption":
+        return "caption"
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".replace("-", "_")
+    if not names.strip():
+        return None
+    for role, pattern in _NAMED_ROLES:
+        if pattern.search(names):
+            return role
+    return None
