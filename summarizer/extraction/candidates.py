@@ -13,12 +13,15 @@ Which one becomes the article is decided per page by `choose`, never here.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import trafilatura
 from lxml import html
+from lxml_html_clean import Cleaner
 from readability import Document
+from readability.readability import REGEXES
 from trafilatura.settings import Document as TrafilaturaDocument
 
 from summarizer.extraction.density import densest_blocks, next_blocks
@@ -70,10 +73,50 @@ def density_candidates(blocks: Sequence[TextBlock], headline: int | None) -> lis
     return list(unique.values())
 
 
-def readability_candidate(page: str) -> Candidate | None:
-    """readability-lxml's summary, as paragraphs."""
-    summary = Document(page).summary(html_partial=True)
+def readability_candidate(root: html.HtmlElement) -> Candidate | None:
+    """readability-lxml's summary of the parsed page, as paragraphs."""
+    summary = _TreeDocument(root).summary(html_partial=True)
     return _candidate("readability", paragraphs(html.fragment_fromstring(summary, "div")))
+
+
+# readability-lxml's own cleaner, but for `javascript`: that option rewrites every
+# link to strip javascript: URLs (40 % of readability's time on the Chinese news
+# pages, measured) and changes no text.
+_CLEANER = Cleaner(
+    scripts=True,
+    javascript=False,
+    comments=True,
+    style=True,
+    links=True,
+    meta=False,
+    add_nofollow=False,
+    page_structure=False,
+    processing_instructions=True,
+    embedded=False,
+    frames=False,
+    forms=False,
+    annoying_tags=False,
+    remove_unknown_tags=False,
+    safe_attrs_only=False,
+)
+
+
+class _TreeDocument(Document):  # type: ignore[misc]  # readability-lxml is untyped
+    """readability-lxml reading our parsed tree (no second parse) with `_CLEANER`.
+
+    `_parse` is its one preparation step (hidden elements out, then cleaning);
+    the same text comes out (checked on every development page).
+    """
+
+    def _parse(self, input: html.HtmlElement) -> html.HtmlElement:
+        doc = copy.deepcopy(input)
+        for elem in doc.xpath("//*[@hidden]"):
+            elem.drop_tree()
+        for elem in doc.xpath("//*[@style]"):
+            if REGEXES["displayNoneRe"].search(elem.get("style")):
+                elem.drop_tree()
+        cleaned: html.HtmlElement = _CLEANER.clean_html(doc)
+        return cleaned
 
 
 def trafilatura_candidate(page: str, url: str | None) -> Candidate | None:

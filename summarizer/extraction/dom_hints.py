@@ -36,6 +36,10 @@ _NAMED_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# Any of them: most elements name none, and one search tells so.
+_ANY_ROLE = re.compile("|".join(p.pattern for _, p in _NAMED_ROLES), re.IGNORECASE)
+
+
 def role_hint(el: html.HtmlElement, tag: str) -> str | None:
     """The role `el` names for its text, or None when it names none."""
     if tag in HEADING_TAGS:
@@ -43,7 +47,7 @@ def role_hint(el: html.HtmlElement, tag: str) -> str | None:
     if tag == "figcaption":
         return "caption"
     names = f"{el.get('class') or ''} {el.get('id') or ''}".replace("-", "_")
-    if not names.strip():
+    if not _ANY_ROLE.search(names):
         return None
     for role, pattern in _NAMED_ROLES:
         if pattern.search(names):
