@@ -89,8 +89,9 @@ class ReadPage:
         self.chinese = _mostly_han(self.visible)
         header = "\n".join(self.visible)
         found = _library_meta(self.root, url)
-        self.meta = page_meta(self.root, found, rule, header, chinese=self.chinese)
-        self.view = _view(self.root, blocks, self.meta)
+        # the title places the headline; the author may need the chosen text (body)
+        titled = page_meta(self.root, found, rule, header, chinese=self.chinese)
+        self.view = _view(self.root, blocks, titled)
         self._page, self._url = page, url
         self._slow: list[Candidate | None] = []
         by_rule = rule_candidate(self.root, rule)
@@ -101,6 +102,8 @@ class ReadPage:
         else:
             self.cheap = _cheap_candidates(self.root, by_rule, self.view)
             self.choice = choose(self.cheap, self.slow, self.view, han=self.chinese)
+        body = self.choice.article.text if self.choice.article else ""
+        self.meta = page_meta(self.root, found, rule, header, chinese=self.chinese, body=body)
 
     def slow(self) -> Candidate | None:
         """trafilatura's candidate, computed once and only when asked (it is the slowest)."""
