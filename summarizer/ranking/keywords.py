@@ -17,7 +17,7 @@ from collections import Counter
 
 from summarizer.models import Lang
 from summarizer.ranking.rank import Ranking
-from summarizer.text.tokens import frequencies, is_stopword, stem, words
+from summarizer.text.tokens import frequencies, is_stopword, stem_all, words
 
 __all__ = ["extract_keywords"]
 
@@ -49,13 +49,18 @@ def _zh_scores(ranking: Ranking) -> dict[str, float]:
 
 
 def _en_scores(ranking: Ranking) -> dict[str, float]:
+    """Stemmed frequency, shown in each stem's commonest spelling, plus repeated names.
+
+    Words are counted first and each distinct word is stemmed once: stemming and
+    filtering every occurrence made keywords ~30 % of an English digest.
+    """
     text = " ".join(s.text for s in ranking.sentences)
-    surface: dict[str, Counter[str]] = {}
-    for word in words(text, "en"):
-        lower = word.lower()
-        if _keywordish(lower) and not is_stopword(lower):
-            surface.setdefault(stem(lower), Counter())[lower] += 1
-    scores = {forms.most_common(1)[0][0]: float(sum(forms.values())) for forms in surface.values()}
+    counts = Counter(word.lower() for word in words(text, "en"))
+    kept = [w for w in counts if _keywordish(w) and not is_stopword(w)]
+    surface: dict[str, dict[str, int]] = {}
+    for word, root in zip(kept, stem_all(kept), strict=True):
+        surface.setdefault(root, {})[word] = counts[word]
+    scores = {max(f, key=f.__getitem__): float(sum(f.values())) for f in surface.values()}
     for name, count in Counter(m.group().strip() for m in _NAME.finditer(text)).items():
         if count > 1:
             scores[name] = count * 1.5
