@@ -141,14 +141,14 @@ NUMBER_PATTERN = (
 )
 """A regex (for `to_halfwidth` text, case-insensitive) matching one number token."""
 
-_NUMBER_RE = re.compile(NUMBER_PATTERN, re.IGNORECASE)
 # Where a span can begin: a currency sign, a digit or ".", a Chinese numeral, or the
 # first letter of an English number word at a word boundary. Checked first, this one
 # character class fails fast at the other positions, where the whole alternation was
 # tried: number_spans was ~15 % of an English digest. On all 2,901 corpus texts the
-# spans are identical and the time fell from 6.7 s to 2.7 s.
+# spans are identical and the time fell from 6.7 s to 2.7 s (and number matches alike).
 _EN_STARTS = "".join(sorted({word[0] for word in (*_EN_WORDS, "a", "half", "quarter")}))
 _SPAN_START = rf"(?=[$£€¥￥.\d{''.join(ZH_DIGITS)}十拾]|\b[{_EN_STARTS}])"
+_NUMBER_RE = re.compile(_SPAN_START + f"(?:{NUMBER_PATTERN})", re.IGNORECASE)
 _SPAN_RE = re.compile(
     rf"{_SPAN_START}(?:[$£€¥￥]\s?)?(?:{NUMBER_PATTERN})(?:\s?[%‰])?",
     re.IGNORECASE,
