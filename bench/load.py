@@ -16,8 +16,8 @@ Reported per run: ack latency p50/p99/max (Slack's deadline is 3 s; target
 p99 < 0.5 s at 500 requests, < 1 s at 5,000), the server's handling p99,
 digests posted against requests (each request has its own channel, so a lost
 or doubled digest shows), cache hit rate (from the replicas' /metrics), the
-peak RSS of each replica's whole process tree (workers included, sampled every
-0.2 s; target ≤ 350 MB) and throughput (requests ÷ time from the first command
+peak memory of each replica's whole process tree (PSS, workers included, sampled
+every 0.2 s; target ≤ 350 MB) and throughput (requests ÷ time from the first command
 to the last digest posted).
 
 Stores: with `DIGESTBOT_TEST_POSTGRES_URL` and `DIGESTBOT_TEST_REDIS_URL` set
@@ -54,7 +54,7 @@ from tests.support.store_servers import POSTGRES_VAR, REDIS_VAR, fresh_postgres_
 POST_TIMEOUT = 120.0
 
 
-RSS_SAMPLE_SECONDS = 0.2
+MEMORY_SAMPLE_SECONDS = 0.2
 
 
 @dataclass(frozen=True)
@@ -136,8 +136,14 @@ def server_seconds(response: httpx.Response) -> float:
     return float("nan")
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of `pid` and all its descendants (workers, forkserver), in MB."""
+def tree_memory_mb(pid: int) -> float:
+    """Memory of `pid` and all its descendants (workers, forkserver), in MB.
+
+    Proportional set size (`Pss` in smaps_rollup): workers forked from the
+    forkserver share its pages, and summing plain RSS would count them once
+    per process. PSS splits each shared page among its sharers, so the sum is
+    what the tree really occupies.
+    """
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -150,24 +156,24 @@ def tree_rss_mb(pid: int) -> float:
         current = todo.pop()
         todo.extend(children.get(current, []))
         try:
-            status = Path(f"/proc/{current}/status").read_text()
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
         except OSError:
             continue
-        rss = (int(x.split()[1]) for x in status.splitlines() if x.startswith("VmRSS:"))
-        total_kb += next(rss, 0)
+        pss = (int(x.split()[1]) for x in rollup.splitlines() if x.startswith("Pss:"))
+        total_kb += next(pss, 0)
     return total_kb / 1024
 
 
 @asynccontextmanager
-async def tree_rss_peaks(replicas: list[SlackProcess]) -> AsyncIterator[list[float]]:
-    """Sample each replica's process-tree RSS while the body runs; the list holds the peaks."""
+async def tree_memory_peaks(replicas: list[SlackProcess]) -> AsyncIterator[list[float]]:
+    """Sample each replica's process-tree memory while the body runs; the list holds the peaks."""
     peaks = [0.0 for _ in replicas]
 
     async def sample() -> None:
         while True:
             for i, replica in enumerate(replicas):
-                peaks[i] = max(peaks[i], tree_rss_mb(replica.process.pid))
-            await asyncio.sleep(RSS_SAMPLE_SECONDS)
+                peaks[i] = max(peaks[i], tree_memory_mb(replica.process.pid))
+            await asyncio.sleep(MEMORY_SAMPLE_SECONDS)
 
     task = asyncio.create_task(sample())
     try:
@@ -200,7 +206,7 @@ async def run(count: int, plan: Plan, server: ArticleServer, tmp: Path) -> Resul
         env = base_env(fake, tmp) | stores
         urls = pages(server, plan.unique, f"run{count}")
         async with slack_replicas(count, env, logs) as replicas:
-            async with tree_rss_peaks(replicas) as rss:
+            async with tree_memory_peaks(replicas) as rss:
                 started = time.perf_counter()
                 acks, handling = await send_all(replicas, fake, urls, plan)
                 await fake.wait_for("chat.postMessage", plan.requests, timeout=POST_TIMEOUT)
@@ -251,7 +257,7 @@ def table(plan: Plan, results: list[Result | None], counts: Sequence[int]) -> st
     head = (
         "| replicas | store | requests (unique URLs) / senders | ack p50 ms | ack p99 ms "
         "| ack max ms | server handling p99 ms | acks ≥ 3 s | digests posted | lost | duplicated "
-        "| cache hit rate | peak RSS MB per replica tree | throughput req/s |\n"
+        "| cache hit rate | peak PSS MB per replica tree | throughput req/s |\n"
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     )
     rows = [head]
