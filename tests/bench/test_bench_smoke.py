@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import math
+import os
+import signal
+import subprocess
 import sys
+import time
 from collections import defaultdict
+from pathlib import Path
 
+import httpx
 import pytest
 
 from bench import corpora, quality, rouge, speed
@@ -156,3 +163,35 @@ def test_half_is_stable_and_splits_both_ways() -> None:
     halves = {digest_bench.half(f"page-{i}") for i in range(20)}
     assert halves == {"A", "B"}
     assert digest_bench.half("page-1") == digest_bench.half("page-1")
+
+
+def test_load_reads_the_server_timing_header() -> None:
+    from bench import load
+
+    answered = httpx.Response(200, headers={"Server-Timing": "ack;dur=12.5"})
+    assert load.server_seconds(answered) == pytest.approx(0.0125)
+    assert math.isnan(load.server_seconds(httpx.Response(200)))
+
+
+def test_load_counts_the_memory_of_a_whole_process_tree() -> None:
+    from bench import load
+
+    script = "import subprocess, sys, time; b = bytearray(60 << 20); time.sleep(30)"
+    parent = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import subprocess, sys, time\n"
+            f"subprocess.Popen([sys.executable, '-c', {script!r}]); time.sleep(30)",
+        ]
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while load.tree_memory_mb(parent.pid) < 60 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert load.tree_memory_mb(parent.pid) >= 60  # the grandchild's 60 MB counts
+    finally:
+        for child in Path(f"/proc/{parent.pid}/task/{parent.pid}/children").read_text().split():
+            os.kill(int(child), signal.SIGKILL)
+        parent.kill()
+        parent.wait()
