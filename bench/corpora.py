@@ -23,12 +23,9 @@ import pysbd
 from summarizer.models import Lang
 
 CORPUS_DIR = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+# The sample ships with the bot (the console adapter digests it), so a fresh clone has it.
 SAMPLE_ARTICLE = (
-    Path(__file__).resolve().parents[1]
-    / ".."
-    / "shared"
-    / "samples"
-    / "huxiu-118050-internet-plus-film.md"
+    Path(__file__).resolve().parents[1] / "bots" / "samples" / "huxiu-118050-internet-plus-film.md"
 )
 
 _ZH_SENTENCE = re.compile(r"[^。！？!?；;…\n]*(?:[。！？!?；;…]+[”」』）)】’\"']*|\n|$)")

@@ -188,7 +188,7 @@ async def hit_rate(replicas: list[SlackProcess]) -> float:
     hits = lookups = 0.0
     async with httpx.AsyncClient(timeout=10) as http:
         for replica in replicas:
-            for line in (await http.get(replica.url("/metrics"))).text.splitlines():
+            for line in (await http.get(replica.health_url("/metrics"))).text.splitlines():
                 if line.startswith("digestbot_cache_lookups_total{"):
                     value = float(line.rsplit(" ", 1)[1])
                     lookups += value

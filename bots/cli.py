@@ -1,7 +1,9 @@
 """The `digestbot` command: summarize, extract, run (console/Slack/Discord).
 
 The one place that reads files, standard input and the environment for the
-core; every failure becomes one human line on stderr and a non-zero exit.
+core; every failure becomes one human line on stderr and a non-zero exit:
+2 for a configuration or start-up error (the line names the setting), 1 for
+anything else the user asked that could not be done.
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ import asyncio
 import json
 import logging
 import sys
+from collections.abc import Coroutine
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
+from pydantic import ValidationError
 
-from bots.config import Settings
+from bots.config import ConfigError, Settings, describe
 from bots.logs import configure_logging
 from bots.terminal import print_markdown, print_text
 from summarizer import Article, summarize
@@ -29,6 +33,8 @@ from summarizer.text.tokens import warm_up
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Faithful digests of articles.")
 MAX_FILE_BYTES = 5 * 1024 * 1024
+EXIT_CONFIG = 2
+_T = TypeVar("_T")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
@@ -171,18 +177,22 @@ def slack_command(
         bool, typer.Option("--http", help="Serve HTTP instead of Socket Mode.")
     ] = False,
     port: Annotated[int, typer.Option(help="Port for HTTP mode.")] = 3000,
+    host: Annotated[
+        str, typer.Option(help="Address for HTTP mode (127.0.0.1 behind a local proxy).")
+    ] = "0.0.0.0",
 ) -> None:
     """Run the Slack app (Socket Mode when SLACK_APP_TOKEN is set, else HTTP)."""
     _settings()
     from bots.slackbot.cli import run_slack
 
-    run_slack(http=http, port=port)
+    run_slack(http=http, port=port, host=host)
 
 
 @app.command("discord")
 def discord_command() -> None:
     """Run the Discord bot (DISCORD_TOKEN)."""
-    _settings()
+    if _settings().discord_token is None:
+        raise ConfigError("DISCORD_TOKEN is not set (the bot token of your Discord application)")
     from bots.discordbot.cli import run_discord
 
     run_discord()
@@ -197,10 +207,76 @@ def worker_command() -> None:
     run_worker(settings)
 
 
+@app.command("check")
+def check_command() -> None:
+    """Check the configuration without starting a bot: tokens, database, Redis, schema."""
+    settings = _settings(quiet=True)
+    from bots.checks import run_checks  # the database drivers load only here
+
+    checks = asyncio.run(run_checks(settings))
+    for check in checks:
+        typer.echo(check.line())
+    if not all(check.ok for check in checks):
+        raise typer.Exit(EXIT_CONFIG)
+
+
+Platform = Annotated[str, typer.Option(help="slack or discord.")]
+
+
+@app.command("purge")
+def purge_command(
+    channel: Annotated[
+        str | None, typer.Option(help="Also delete everything kept about this channel.")
+    ] = None,
+    platform: Platform = "slack",
+) -> None:
+    """Apply the retention settings now (expired digests and claims, old shares)."""
+    settings = _settings(quiet=True)
+    from bots.privacy import purge_now
+
+    removed = _on_store(purge_now(settings, platform=platform, channel=channel))
+    for what, count in removed.items():
+        typer.echo(f"{what}: {count}")
+
+
+@app.command("export")
+def export_command(
+    channel: Annotated[str, typer.Option(help="The channel id (e.g. C0123 or a Discord id).")],
+    platform: Platform = "slack",
+) -> None:
+    """Print everything kept about one channel (settings and shares) as JSON."""
+    settings = _settings(quiet=True)
+    from bots.privacy import export_channel
+
+    exported = _on_store(export_channel(settings, platform=platform, channel=channel))
+    typer.echo(json.dumps(exported, ensure_ascii=False, indent=2))
+
+
+def _on_store(work: Coroutine[Any, Any, _T]) -> _T:
+    """Run a maintenance command's work; the database being away is one line, exit 1."""
+    from bots.storage import StoreUnavailable
+
+    try:
+        return asyncio.run(work)
+    except StoreUnavailable as exc:
+        _fail(str(exc))
+        raise AssertionError("unreachable") from exc
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point; a configuration error is one line and exit status 2."""
     logging.captureWarnings(True)
-    app()
+    try:
+        app()
+    except ValidationError as exc:
+        _config_failure(describe(exc))
+    except ConfigError as exc:
+        _config_failure(str(exc))
+
+
+def _config_failure(message: str) -> None:
+    typer.echo(f"digestbot: {message}", err=True)
+    sys.exit(EXIT_CONFIG)
 
 
 __all__ = ["app", "main"]

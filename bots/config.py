@@ -7,10 +7,12 @@ pieces of it to the core (`fetch_settings()`); nothing else reads
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from limits import parse as parse_rate
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from summarizer.settings import (
@@ -20,6 +22,18 @@ from summarizer.settings import (
     DEFAULT_TOTAL_TIMEOUT,
     FetchSettings,
 )
+
+
+class ConfigError(ValueError):
+    """A setting is missing or wrong; the message names the environment variable."""
+
+
+def describe(error: ValidationError) -> str:
+    """One line naming the first wrong setting and what is wrong; never its value (secrets)."""
+    first = error.errors()[0]
+    name = ".".join(str(part) for part in first["loc"]) or "settings"
+    more = len(error.errors()) - 1
+    return f"{name}: {first['msg']}" + (f" (and {more} more)" if more else "")
 
 
 def default_data_dir() -> Path:
@@ -83,6 +97,9 @@ class Settings(BaseSettings):
     )
     worker_name: str | None = Field(default=None, alias="DIGESTBOT_WORKER_NAME")
     health_port: int = Field(default=8080, ge=1, le=65535, alias="DIGESTBOT_HEALTH_PORT")
+    health_host: str = Field(default="127.0.0.1", min_length=1, alias="DIGESTBOT_HEALTH_HOST")
+    share_retention_days: float = Field(default=30, gt=0, alias="DIGESTBOT_SHARE_RETENTION_DAYS")
+    digest_retention_days: float = Field(default=7, gt=0, alias="DIGESTBOT_DIGEST_RETENTION_DAYS")
 
     discord_token: SecretStr | None = Field(default=None, alias="DISCORD_TOKEN")
     discord_guild_id: int | None = Field(default=None, alias="DISCORD_GUILD_ID")
@@ -96,6 +113,26 @@ class Settings(BaseSettings):
     @classmethod
     def _split_csv_field(cls, value: object) -> tuple[str, ...]:
         return _split_csv(value)
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        if value.upper() not in logging.getLevelNamesMapping():
+            raise ValueError("should be DEBUG, INFO, WARNING or ERROR")
+        return value
+
+    @field_validator("rate_per_user", "rate_per_channel")
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        """A rate limits can parse ("10/minute", "100 per hour"), or empty for no limit."""
+        if value.strip():
+            try:
+                parse_rate(value)
+            except ValueError:
+                raise ValueError(
+                    f"not a rate like '10/minute' or '100 per hour': {value!r}"
+                ) from None
+        return value
 
     def fetch_settings(self) -> FetchSettings:
         """The core's fetch limits, from these settings."""

@@ -2,10 +2,11 @@
 
 JSON lines when stderr is not a terminal (containers, systemd), readable
 lines on a terminal. A filter masks anything that looks like a Slack or
-Discord token or a URL password, so a secret that slips into a message still
-never reaches the log. Each request gets an id (`request_scope`) that every
-record logged while handling it carries, including records from the
-background jobs it starts, since asyncio tasks inherit the context.
+Discord token or a URL password, and cuts URLs at their query string, so a
+secret that slips into a message still never reaches the log. Each request
+gets an id (`request_scope`) that every record logged while handling it
+carries, including records from the background jobs it starts, since asyncio
+tasks inherit the context.
 """
 
 from __future__ import annotations
@@ -30,9 +31,13 @@ _SECRET = re.compile(
 )
 
 
+# A URL's query string: signed links (S3, CDNs) carry their credentials there.
+_QUERY = re.compile(r"(https?://[^\s?#\"'<>]+)\?[^\s#\"'<>]*")
+
+
 def redact(text: str) -> str:
-    """`text` with tokens and URL credentials replaced by "***"."""
-    return _SECRET.sub("***", text)
+    """`text` with tokens and URL credentials replaced by "***", URL queries cut to "?…"."""
+    return _QUERY.sub(r"\1?…", _SECRET.sub("***", text))
 
 
 class RedactingFilter(logging.Filter):
@@ -81,8 +86,13 @@ class _JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+# Libraries whose INFO lines are start-up chatter (alembic's migration context,
+# Bolt's and the Socket Mode client's greetings): shown only at DEBUG.
+CHATTY_LOGGERS = ("alembic", "slack_bolt", "slack_sdk.socket_mode")
+
+
 def configure_logging(level: str = "INFO") -> None:
-    """Install one handler on the root logger (idempotent)."""
+    """Install one handler on the root logger (idempotent); libraries' chatter below INFO."""
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "_digestbot", False):
@@ -97,3 +107,6 @@ def configure_logging(level: str = "INFO") -> None:
         handler.setFormatter(_JsonFormatter())
     root.addHandler(handler)
     root.setLevel(level.upper())
+    chatty = logging.NOTSET if root.level <= logging.DEBUG else logging.WARNING
+    for name in CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(chatty)

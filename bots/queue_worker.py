@@ -30,7 +30,7 @@ from aiohttp import web
 from redis.exceptions import RedisError
 
 from bots.config import Settings
-from bots.health import add_health_routes, serve_health
+from bots.health import health_app, serve_health
 from bots.job_queue import Job, JobQueue
 from bots.jobs import JobClaims, Jobs, answers_when_interrupted, job_claims
 from bots.service import DigestService
@@ -149,7 +149,10 @@ async def _serve(settings: Settings) -> None:
     runner = Runner(
         queue, consumer, slack.run, capacity=capacity, reclaim=settings.queue_reclaim_seconds
     )
-    async with serve_health(_health_app(service, queue), port=settings.health_port):
+    health = serve_health(
+        _health_app(service, queue), host=settings.health_host, port=settings.health_port
+    )
+    async with health:
         logger.info("worker %s taking jobs (up to %d at once)", consumer, capacity)
         try:
             await runner.run(stop)
@@ -163,11 +166,9 @@ async def _serve(settings: Settings) -> None:
 def _health_app(service: DigestService, queue: JobQueue) -> web.Application:
     async def checks() -> dict[str, bool]:
         try:
-            await queue.depth()
+            service.metrics.queue_depth.set(await queue.depth())  # the gauge, at each probe
         except RedisError:
             return {"workers": service.pool_ready(), "redis": False}
         return {"workers": service.pool_ready(), "redis": True}
 
-    app = web.Application()
-    add_health_routes(app, metrics=service.metrics, checks=checks)
-    return app
+    return health_app(metrics=service.metrics, checks=checks)

@@ -5,8 +5,9 @@ Adapters (console, Slack, Discord) translate platform events into calls of
 The service owns the shared `httpx.AsyncClient`, the store (cache, dedupe,
 channel settings, share history) and a bounded worker pool: summarising is
 CPU work, so it runs off the event loop and acks and heartbeats stay fast.
-If the store is down the service keeps answering: no cache, and dedupe only
-within this process. It also counts what it does (`bots.metrics`), bounds
+If the store is down (or not open yet: it opens in the background) the
+service keeps answering without cache or settings; claims still go to Redis
+when it answers (`bots.storage.claims`). It also counts what it does (`bots.metrics`), bounds
 fetches per process and per host and applies per-user and per-channel rate
 limits (`bots.limits`).
 """
@@ -30,7 +31,10 @@ from bots.config import Settings
 from bots.jobs import job_claims
 from bots.limits import FetchGate, RateLimits, polite_refusal
 from bots.metrics import Metrics
-from bots.storage import Share, Store, StoreUnavailable, open_store
+from bots.retention import digest_ttl, purge_periodically
+from bots.storage import Share, SqlStore, Store, StoreUnavailable
+from bots.storage.claims import PENDING_TTL, Claims
+from bots.storage.resilient import ResilientStore
 from bots.thread_pool import WorkPool, make_pool
 from bots.workers import digest_page, digest_source
 from summarizer.errors import DigestbotError, FetchError
@@ -79,9 +83,12 @@ class DigestService:
         self.store = store
         self.metrics = Metrics(platform)
         self._own_store = store is None
+        self.claims = Claims()
+        self.claims.database = store
+        self._holding: set[asyncio.Task[None]] = set()
+        self._purging: asyncio.Future[None] | None = None
         self._client: httpx.AsyncClient | None = None
         self._pool: WorkPool | None = None
-        self._claims: dict[str, float] = {}
         self._running: dict[tuple[str, str], asyncio.Future[Outcome]] = {}
         self._limits = RateLimits(
             per_user=settings.rate_per_user,
@@ -94,10 +101,10 @@ class DigestService:
         """Build the HTTP client, open the store (if possible) and warm jieba."""
         self._client = make_client(self.settings.fetch_settings())
         if self.store is None:
-            try:
-                self.store = await open_store(self.settings)
-            except StoreUnavailable as exc:
-                logger.warning("running without a store: %s", exc)
+            store = ResilientStore(self.settings)
+            await store.start()
+            self.store, self.claims = store, store.claims
+            self._purging = asyncio.ensure_future(purge_periodically(store, self.settings))
         self._pool = make_pool(self.settings)
         await self._pool.start()  # every worker warm before the first digest
         # Start-up objects live as long as the process: out of the collector's sight, a
@@ -108,6 +115,11 @@ class DigestService:
         """Close the client and the store; finish work in flight."""
         if self._client is not None:
             await self._client.aclose()
+        if self._holding:
+            await asyncio.wait(self._holding)
+        if self._purging is not None:
+            self._purging.cancel()
+            await asyncio.gather(self._purging, return_exceptions=True)
         if self.store is not None and self._own_store:
             await self.store.close()
         if self._pool is not None:
@@ -236,17 +248,27 @@ class DigestService:
         return won
 
     async def _claim(self, key: str, ttl: timedelta) -> bool:
-        if self.store is not None:
-            try:
-                return await self.store.claim(key, ttl=ttl)
-            except StoreUnavailable as exc:
-                logger.warning("claim without store: %s", exc)
-        now = time.monotonic()
-        self._claims = {k: t for k, t in self._claims.items() if t > now}
-        if key in self._claims:
-            return False
-        self._claims[key] = now + ttl.total_seconds()
-        return True
+        """Claims mean "done": pending (`PENDING_TTL`) until the task that took it ends
+        without an error, only then held for `ttl`. A process killed mid-digest thus
+        leaves a claim that lapses in minutes, and Slack's retry of the event is answered.
+        """
+        won = await self.claims.claim(key, ttl=min(ttl, PENDING_TTL))
+        task = asyncio.current_task()
+        if won and task is not None and ttl > PENDING_TTL:
+            task.add_done_callback(lambda done: self._hold_if_finished(done, key, ttl))
+        return won
+
+    def _hold_if_finished(self, task: asyncio.Task[object], key: str, ttl: timedelta) -> None:
+        if task.cancelled() or task.exception() is not None:
+            return
+        holding = asyncio.get_running_loop().create_task(self.claims.hold(key, ttl=ttl))
+        self._holding.add(holding)
+        holding.add_done_callback(self._holding.discard)
+
+    @property
+    def claims_authority(self) -> str:
+        """Who decides claims now: "redis", "database" or "process" (this process alone)."""
+        return self.claims.authority
 
     async def previous_share(self, platform: str, channel: str, url: str) -> Share | None:
         """The same link's earlier digest in `channel` within 24 hours, if any."""
@@ -280,6 +302,20 @@ class DigestService:
             )
         )
 
+    async def forget(self, platform: str, channels: list[str] | None = None) -> int | None:
+        """Delete the shares and settings of `channels` (all of `platform`'s): uninstalls.
+
+        None when there is no database to delete from (not open, or a test's store).
+        """
+        store = self.store
+        if not isinstance(store, ResilientStore):
+            return None
+
+        async def forget(sql: SqlStore) -> int:
+            return await sql.forget_channels(platform, channels)
+
+        return await self._with_store("forget", lambda _: store.with_database(forget))
+
     def pool_ready(self) -> bool:
         """Whether every worker is alive and warm (readiness); False while one is replaced."""
         return self._pool is not None and self._pool.ready()
@@ -305,7 +341,8 @@ class DigestService:
         return await self._with_store("get_digest", lambda store: store.get_digest(key))
 
     async def _remember(self, key: str, digest: Digest) -> None:
-        await self._with_store("put_digest", lambda store: store.put_digest(key, digest))
+        ttl = digest_ttl(self.settings)
+        await self._with_store("put_digest", lambda store: store.put_digest(key, digest, ttl=ttl))
 
     async def _with_store(
         self, what: str, call: Callable[[Store], Awaitable[_Result]]
@@ -317,4 +354,5 @@ class DigestService:
             return await call(self.store)
         except StoreUnavailable as exc:
             logger.warning("store unavailable for %s: %s", what, exc)
+            self.metrics.store_errors.labels(what).inc()
             return None

@@ -38,8 +38,9 @@ from bots.config import Settings
 from bots.discordbot.commands import build_tree, sync_if_changed
 from bots.discordbot.delivery import NO_MENTIONS
 from bots.discordbot.handlers import PLATFORM, Handlers
+from bots.discordbot.resilience import count_api_errors, guard_parsers
 from bots.discordbot.roundups import start_roundups
-from bots.health import add_health_routes, serve_health
+from bots.health import health_app, serve_health
 from bots.jobs import Jobs, finish_within
 from bots.roundup_schedule import RoundupScheduler
 from bots.service import DigestService
@@ -56,6 +57,8 @@ class DigestClient(discord.AutoShardedClient):
         super().__init__(intents=intents, allowed_mentions=NO_MENTIONS, **shard_options(settings))
         self.settings = settings
         self.service = DigestService(settings, platform=PLATFORM)
+        guard_parsers(self._connection.parsers)
+        count_api_errors(self.http, self.service.metrics)
         self.handlers = Handlers(self.service, message_content=message_content)
         self.tree = build_tree(self, self.handlers)
         self.tree.interaction_check = self._admit  # type: ignore[method-assign]
@@ -110,9 +113,10 @@ class DigestClient(discord.AutoShardedClient):
                 "discord": self.connected(),
             }
 
-        app = web.Application()
-        add_health_routes(app, metrics=self.service.metrics, checks=checks)
-        return app
+        def details() -> dict[str, str]:
+            return {"claims": self.service.claims_authority}
+
+        return health_app(metrics=self.service.metrics, checks=checks, details=details)
 
     async def close(self) -> None:
         """Stop taking events, let their work finish (bounded), then close everything."""
@@ -171,5 +175,6 @@ async def serve(settings: Settings) -> None:
 async def _run(settings: Settings, token: str, *, message_content: bool) -> None:
     client = DigestClient(settings, message_content=message_content)
     # The endpoints outlive the client's drain, so liveness holds while work finishes.
-    async with serve_health(client.ops_app(), port=settings.health_port), client:
+    health = serve_health(client.ops_app(), host=settings.health_host, port=settings.health_port)
+    async with health, client:
         await client.start(token)

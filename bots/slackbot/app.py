@@ -21,11 +21,12 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bots.config import Settings
+from bots.config import ConfigError, Settings
 from bots.job_queue import durable_queue
 from bots.jobs import Jobs
 from bots.roundup_schedule import RoundupScheduler
 from bots.service import DigestService
+from bots.slackbot.api_errors import ApiErrorCounter
 from bots.slackbot.commands import register_commands
 from bots.slackbot.deps import Deps
 from bots.slackbot.events import register_events
@@ -34,6 +35,7 @@ from bots.slackbot.replays import replay_guard
 from bots.slackbot.replies import Poster
 from bots.slackbot.roundups import start_roundups
 from bots.slackbot.unfurl import register_unfurl
+from bots.slackbot.uninstall import register_uninstall
 from bots.storage.slack_oauth import SlackOAuthStores
 
 logger = logging.getLogger(__name__)
@@ -44,7 +46,7 @@ RATE_LIMIT_RETRIES = 5
 MISSING_BOT_TOKEN = "SLACK_BOT_TOKEN is not set (the xoxb-… token of your Slack app)"
 
 
-class SlackConfigError(ValueError):
+class SlackConfigError(ConfigError):
     """A Slack setting is missing; the message names the environment variable."""
 
 
@@ -109,11 +111,13 @@ def build_bot(settings: Settings, service: DigestService) -> SlackBot:
         oauth_settings=oauth_settings(settings, stores) if stores else None,
     )
     app.middleware(replay_guard(service))
+    client.retry_handlers.insert(0, ApiErrorCounter(service.metrics))  # counted for /metrics
     jobs = Jobs(queue=durable_queue(settings))
     deps = Deps(service=service, client=client, poster=Poster(service), jobs=jobs)
     register_commands(app, deps)
     register_events(app, deps)
     register_unfurl(app, deps)
+    register_uninstall(app, service, oauth=stores is not None)
     roundups = None
     if stores is None:
         roundups = start_roundups(deps)

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator
 
 from aiohttp import web
 
 from bots.config import Settings
+from bots.health import serve_health
 from bots.service import DigestService
 from bots.slackbot.app import MISSING_BOT_TOKEN, SlackConfigError, build_bot
 from bots.slackbot.oauth import oauth_enabled
 from bots.slackbot.replies import PLATFORM
-from bots.slackbot.server import web_app
+from bots.slackbot.server import ops_app, web_app
 from bots.slackbot.socket_mode import connect
 
 logger = logging.getLogger(__name__)
@@ -25,12 +27,18 @@ HTTP_GRACE_SECONDS = 5.0
 """After SIGTERM, how long requests already in progress (acks) get before their sockets close."""
 
 
-def run_slack(http: bool, port: int) -> None:
-    """Serve Slack over HTTP on `port` (when `http` or no app token is set), else Socket Mode."""
+def run_slack(http: bool, port: int, host: str = "0.0.0.0") -> None:
+    """Serve Slack over HTTP on `host`:`port` (`http`, or no app token), else Socket Mode."""
     settings = Settings()
     app_token = check_settings(settings, http=http)
     if app_token is None:
-        web.run_app(_http_app(settings), port=port, print=None, shutdown_timeout=HTTP_GRACE_SECONDS)
+        web.run_app(
+            _http_app(settings),
+            host=host,
+            port=port,
+            print=None,
+            shutdown_timeout=HTTP_GRACE_SECONDS,
+        )
     else:
         asyncio.run(_socket_mode(settings, app_token))
 
@@ -58,11 +66,17 @@ def check_settings(settings: Settings, *, http: bool) -> str | None:
 async def _http_app(settings: Settings) -> web.Application:
     service = DigestService(settings, platform=PLATFORM)
     await service.start()
-    app = web_app(build_bot(settings, service))
+    bot = build_bot(settings, service)
+    app = web_app(bot)
+
+    async def health(_: web.Application) -> AsyncIterator[None]:
+        async with serve_health(ops_app(bot), host=settings.health_host, port=settings.health_port):
+            yield
 
     async def close_service(_: web.Application) -> None:
         await service.close()
 
+    app.cleanup_ctx.append(health)
     app.on_cleanup.append(close_service)
     logger.info("Slack bot serving HTTP")
     return app
@@ -75,7 +89,8 @@ async def _socket_mode(settings: Settings, app_token: str) -> None:
     handler = await connect(bot, app_token)
     logger.info("Slack bot connected in Socket Mode")
     try:
-        await asyncio.Event().wait()
+        async with serve_health(ops_app(bot), host=settings.health_host, port=settings.health_port):
+            await asyncio.Event().wait()
     finally:
         await handler.close_async()
         await bot.close()

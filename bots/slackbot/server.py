@@ -1,12 +1,14 @@
-"""HTTP mode: Slack's requests on `POST /slack/events`, plus health, readiness and metrics.
+"""HTTP mode: Slack's requests on `POST /slack/events`; health, readiness and metrics apart.
 
 Events, slash commands and shortcuts share one path; Bolt checks each
 request's signature and timestamp (`SLACK_SIGNING_SECRET`, 5-minute window)
 and answers 401 before any listener runs. Stateless apart from the store, so
 replicas scale out behind a load balancer.
 
-`GET /healthz`, `GET /readyz` (the store answers and Slack accepts our token)
-and `GET /metrics` come from `bots.health`.
+The public port also answers `GET /healthz` (liveness, for a load balancer);
+`ops_app(bot)` is the health server's app (`bots.health`, on
+`DIGESTBOT_HEALTH_PORT`): /healthz, /readyz (the store answers and Slack
+accepts our token) and /metrics.
 
 Every Slack request's answer carries `Server-Timing: ack;dur=MS`, the time
 this process spent handling it, and runs in a `request_scope` (the load balancer's `X-Request-Id`
@@ -26,7 +28,7 @@ from aiohttp import ClientError, web
 from aiohttp.typedefs import Handler, Middleware
 from slack_sdk.errors import SlackApiError
 
-from bots.health import HEALTH_PATH, METRICS_PATH, READY_PATH, add_health_routes
+from bots.health import HEALTH_PATH, METRICS_PATH, READY_PATH, add_liveness_route, health_app
 from bots.jobs import finish_within
 from bots.logs import request_scope
 from bots.slackbot.app import SlackBot
@@ -34,7 +36,7 @@ from bots.slackbot.replays import timestamp_is_malformed
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["EVENTS_PATH", "HEALTH_PATH", "METRICS_PATH", "READY_PATH", "web_app"]
+__all__ = ["EVENTS_PATH", "HEALTH_PATH", "METRICS_PATH", "READY_PATH", "ops_app", "web_app"]
 
 EVENTS_PATH = "/slack/events"
 SLACK_CHECK_SECONDS = 60.0
@@ -46,13 +48,23 @@ def web_app(bot: SlackBot) -> web.Application:
     """An aiohttp application serving `bot`; cleanup waits (bounded) for running digests."""
     app = bot.app.web_app(path=EVENTS_PATH)
     app.middlewares.append(_request_context(bot))
-    add_health_routes(app, metrics=bot.service.metrics, checks=_Readiness(bot).checks)
+    add_liveness_route(app)
 
     async def drain(_: web.Application) -> None:
         await finish_within(bot.close(), bot.service.settings.shutdown_seconds)
 
     app.on_cleanup.append(drain)
     return app
+
+
+def ops_app(bot: SlackBot) -> web.Application:
+    """The health server's app for `bot`: liveness, readiness, metrics."""
+    service = bot.service
+
+    def details() -> dict[str, str]:
+        return {"claims": service.claims_authority}
+
+    return health_app(metrics=service.metrics, checks=_Readiness(bot).checks, details=details)
 
 
 def _request_context(bot: SlackBot) -> Middleware:

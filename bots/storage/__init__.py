@@ -1,10 +1,11 @@
 """What the bots remember: digest cache, channel settings, claims, share history.
 
-`open_store(settings)` connects to `DIGESTBOT_DATABASE_URL` (a SQLite file in
-the data directory by default), brings the schema up to date, and adds Redis
-for claims and a shared cache when `DIGESTBOT_REDIS_URL` is set. It raises
-`StoreUnavailable` when the database cannot be reached; callers then run
-without a store.
+The bots run on `ResilientStore(settings)` (`resilient.py`): it connects to
+`DIGESTBOT_DATABASE_URL` (a SQLite file in the data directory by default),
+brings the schema up to date, and keeps trying in the background while the
+database is away. Claims (`claims.py`) go to Redis when `DIGESTBOT_REDIS_URL`
+is set and to the database once it is open. `open_store(settings)` opens a
+`SqlStore` once, or raises `StoreUnavailable` (commands, tests).
 """
 
 from __future__ import annotations

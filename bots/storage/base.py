@@ -56,6 +56,10 @@ class Store(Protocol):
         """True for the first caller of `key` within `ttl` (across replicas)."""
         ...
 
+    async def hold(self, key: str, *, ttl: timedelta) -> None:
+        """Hold `key` for `ttl` from now, whoever held it (its work is done)."""
+        ...
+
     async def record_share(self, share: Share) -> None: ...
 
     async def last_share(

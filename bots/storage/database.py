@@ -18,7 +18,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from bots.config import Settings
+from bots.config import ConfigError, Settings
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def redact(url: str | URL) -> str:
 def database_url(settings: Settings) -> URL:
     """The async SQLAlchemy URL for `settings`, creating the SQLite directory if needed.
 
-    Raises `ValueError` (without echoing the URL, which may hold a password)
+    Raises `ConfigError` (without echoing the URL, which may hold a password)
     when `DIGESTBOT_DATABASE_URL` is not a URL.
     """
     if not settings.database_url:
@@ -57,7 +57,7 @@ def database_url(settings: Settings) -> URL:
         try:
             url = make_url(settings.database_url)
         except ArgumentError:
-            raise ValueError("DIGESTBOT_DATABASE_URL is not a database URL") from None
+            raise ConfigError("DIGESTBOT_DATABASE_URL is not a database URL") from None
         url = url.set(drivername=_ASYNC_DRIVERS.get(url.drivername, url.drivername))
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)

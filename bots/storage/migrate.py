@@ -6,9 +6,11 @@ newest revision; a database that has one is upgraded through the revisions in
 `migrations/versions/`. Fresh installs therefore never replay history, and
 every later schema change is one reviewed revision file.
 
-On PostgreSQL a transaction-scoped advisory lock serialises replicas that start
-together; the loser waits, then finds the schema current. DDL is transactional
-there, so a failed migration leaves nothing half-done.
+Replicas that start together on a fresh database create the schema once: on
+PostgreSQL a transaction-scoped advisory lock serialises them, on SQLite an
+exclusive lock on a file beside the database (`<file>.lock`, `flock`); the
+loser waits, then finds the schema current. DDL is transactional on both, so
+a failed migration leaves nothing half-done.
 
 New revision (after editing `schema.py`), against a scratch database:
 `command.revision(alembic_config(connection), "what changed", autogenerate=True)`
@@ -17,7 +19,11 @@ inside `connection.run_sync` — see `alembic_config`.
 
 from __future__ import annotations
 
+import asyncio
+import fcntl
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from alembic import command
@@ -45,12 +51,27 @@ def alembic_config(connection: Connection) -> Config:
 
 async def migrate(engine: AsyncEngine) -> None:
     """Create or upgrade the schema in one transaction."""
-    async with engine.begin() as conn:
+    async with _sqlite_file_lock(engine), engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             await conn.execute(
                 text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
             )
         await conn.run_sync(_create_or_upgrade)
+
+
+@asynccontextmanager
+async def _sqlite_file_lock(engine: AsyncEngine) -> AsyncIterator[None]:
+    """Hold an exclusive lock beside a SQLite file for the body; nothing for other databases."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or database in (None, "", ":memory:"):
+        yield
+        return
+    with Path(f"{database}.lock").open("a") as handle:
+        await asyncio.to_thread(fcntl.flock, handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _create_or_upgrade(connection: Connection) -> None:

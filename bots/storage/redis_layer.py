@@ -1,9 +1,9 @@
 """Redis in front of the database: cross-replica claims and a shared digest cache.
 
 `claim()` is `SET key 1 NX PX ttl`: Redis runs commands one at a time, so
-exactly one replica's SET succeeds until the key expires. When Redis is
-configured it is the only claim authority (mixing Redis and database claims
-would let two replicas both win), so a Redis failure raises `StoreUnavailable`.
+exactly one replica's SET succeeds until the key expires. A Redis failure
+raises `StoreUnavailable`; `bots.storage.claims` then asks the database alone
+(every claim is written to both while both answer, so neither forgets one).
 
 The digest cache here is only an accelerator for the database, which stays the
 source of truth: cache calls report failures to the caller, which falls back to
@@ -52,6 +52,11 @@ class RedisLayer:
         async with self._breaker.attempt():
             won = await self._redis.set(_claim_key(key), b"1", nx=True, px=_millis(ttl))
         return bool(won)
+
+    async def hold(self, key: str, *, ttl: timedelta) -> None:
+        """Hold the claim for `ttl` from now, whoever held it (the work is done)."""
+        async with self._breaker.attempt():
+            await self._redis.set(_claim_key(key), b"1", px=_millis(ttl))
 
     async def get_digest(self, url: str) -> dict[str, Any] | None:
         """The cached digest dict for `url`, or None on a miss."""

@@ -2,11 +2,11 @@
 
 Writes that must not race are single upserts (`INSERT … ON CONFLICT`), which
 both SQLite and PostgreSQL run atomically: a claim is won by the one statement
-that inserts the key or takes over an expired one. With a `RedisLayer`, claims
-go to Redis and digests are read through a shared Redis cache first.
+that inserts the key or takes over an expired one. With a `RedisLayer`,
+digests are read through a shared Redis cache first.
 
-Every method raises `StoreUnavailable` when the database (or Redis, for
-claims) cannot be used; a failing Redis cache only costs a database read.
+Every method raises `StoreUnavailable` when the database cannot be used; a
+failing Redis cache only costs a database read.
 """
 
 from __future__ import annotations
@@ -102,15 +102,21 @@ class SqlStore:
         return {str(row.channel): str(row.value) for row in rows}
 
     async def claim(self, key: str, *, ttl: timedelta) -> bool:
-        """True for the first caller of `key` within `ttl`, across replicas."""
-        if self._redis is not None:
-            return await self._redis.claim(key, ttl=ttl)
+        """True for the first caller of `key` within `ttl`, across replicas on this database.
+
+        Redis claims are separate (`bots.storage.claims` asks both).
+        """
         now = self._clock()
         row = {"key_hash": hashed_key(key), "expires_at": now + ttl}
         # The update half only fires on an expired claim, so a live one makes
         # this statement change nothing: rowcount 0 means somebody holds it.
         changed = await self._upsert(claims, row, row, only_if=claims.c.expires_at <= now)
         return changed == 1
+
+    async def hold(self, key: str, *, ttl: timedelta) -> None:
+        """Hold `key` for `ttl` from now, whoever held it before (the work is done)."""
+        row = {"key_hash": hashed_key(key), "expires_at": self._clock() + ttl}
+        await self._upsert(claims, row, row)
 
     async def record_share(self, share: Share) -> None:
         """Remember that `share.url` was posted in a channel."""
@@ -159,6 +165,37 @@ class SqlStore:
             )
             claimed = await conn.execute(delete(claims).where(claims.c.expires_at <= now))
         return int(cached.rowcount) + int(claimed.rowcount)
+
+    async def purge_shares(self, *, before: datetime) -> int:
+        """Forget shares older than `before` (the retention window); the number removed."""
+        async with self._breaker.attempt(), self._engine.begin() as conn:
+            result = await conn.execute(delete(shares).where(shares.c.shared_at < before))
+        return int(result.rowcount)
+
+    async def forget_channels(self, platform: str, channels: list[str] | None = None) -> int:
+        """Delete the shares and settings of `channels` (all of `platform` when None)."""
+        removed = 0
+        async with self._breaker.attempt(), self._engine.begin() as conn:
+            for table in (shares, channel_settings):
+                condition = table.c.platform == platform
+                if channels is not None:
+                    condition = condition & table.c.channel.in_(channels)
+                removed += int((await conn.execute(delete(table).where(condition))).rowcount)
+        return removed
+
+    async def channel_export(self, platform: str, channel: str) -> dict[str, Any]:
+        """Everything kept about one channel: its settings and its shares, oldest first."""
+        c = channel_settings.c
+        query = select(c.key, c.value).where(c.platform == platform, c.channel == channel)
+        async with self._breaker.attempt(), self._engine.connect() as conn:
+            settings = {str(row.key): str(row.value) for row in (await conn.execute(query)).all()}
+        query_shares = (
+            select(shares)
+            .where(shares.c.platform == platform, shares.c.channel == channel)
+            .order_by(shares.c.shared_at, shares.c.id)
+        )
+        found = await self._shares(query_shares)
+        return {"platform": platform, "channel": channel, "settings": settings, "shares": found}
 
     async def close(self) -> None:
         """Release connections (and the Redis pool)."""

@@ -14,15 +14,17 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.support.shared_data import NO_BENCH, NO_SHARED, bench_installed, needs_shared
+
+if not bench_installed():
+    pytest.skip(NO_BENCH, allow_module_level=True)
+
 from bench import corpora, quality, rouge, speed
 from bench import digest as digest_bench
 from bench.baselines import LIBRARIES, digestbot, digestbot_available
 from bench.corpora import make_document
 
 NEEDED = {"cnndm", "bbc", "clts", "lcsts"}
-needs_corpus = pytest.mark.skipif(
-    not set(corpora.available()) >= NEEDED, reason="../shared/corpus is not present"
-)
 
 
 @pytest.mark.parametrize(
@@ -101,7 +103,7 @@ def test_bar_passes_on_a_tie_and_fails_below_the_best_rival() -> None:
     assert lines[0] == "R1 30.0 < 40.0 (lead, -10.0)"
 
 
-@needs_corpus
+@needs_shared
 def test_quality_prints_a_table_per_set(capsys: pytest.CaptureFixture[str]) -> None:
     systems = "lead,sumy-lexrank,sumy-luhn,textrank4zh,snownlp"
     status = quality.main(["--sets", "cnndm,bbc,clts,lcsts", "--limit", "2", "--systems", systems])
@@ -114,7 +116,7 @@ def test_quality_prints_a_table_per_set(capsys: pytest.CaptureFixture[str]) -> N
     assert "jieba RLsum" in out
 
 
-@needs_corpus
+@needs_shared
 def test_lead_and_oracle_score_sensibly_on_cnndm() -> None:
     result = quality.evaluate("cnndm", ["lead"], limit=3, with_oracle=True)
     lead, best = (result.mean(s, "stem", "rouge1") for s in ("lead", quality.ORACLE))
@@ -130,7 +132,7 @@ def test_speed_table_reports_the_median_ratio_and_its_spread_against_lexrank() -
     assert list(table.columns[1].cells) == ["12.0", "40.0", "0.50 (0.25–0.60) ok"]
 
 
-@needs_corpus
+@needs_shared
 def test_interleaved_times_every_system_on_every_document() -> None:
     docs = corpora.load("cnndm", limit=2)
     times = speed.interleaved(docs, 2)
@@ -146,9 +148,7 @@ def test_child_rusage_is_the_child_s_own() -> None:
     assert 80 < run.peak_rss_mb < 250
 
 
-needs_labels = pytest.mark.skipif(
-    not digest_bench.LABELS.is_file(), reason="../shared/corpus/digest-judgments is not present"
-)
+needs_labels = pytest.mark.skipif(not digest_bench.LABELS.is_file(), reason=NO_SHARED)
 
 
 @needs_labels

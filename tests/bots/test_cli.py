@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.shared_data import CORPUS, needs_shared
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "bots" / "samples" / "huxiu-118050-internet-plus-film.md"
-CORPUS = ROOT / ".." / "shared" / "corpus"
 DIGESTBOT = Path(sys.executable).with_name("digestbot")
 
 
@@ -117,7 +118,7 @@ def test_failures_are_one_human_line(
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+@needs_shared
 def test_extract_a_corpus_page(tmp_path: Path, data_dir: Path) -> None:
     items = CORPUS / "chinese-web-content-extraction" / "items.jsonl"
     item = json.loads(items.read_text(encoding="utf-8").splitlines()[0])

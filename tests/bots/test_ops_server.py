@@ -1,19 +1,23 @@
 """The Slack HTTP app's operations surface: /healthz, /readyz, /metrics, request ids, limits.
 
 The real Bolt app over HTTP on 127.0.0.1 against the fake Slack and the local
-article server (the Slack adapter's fixtures), with the real SQLite store.
+article server (the Slack adapter's fixtures), with the real SQLite store; its
+health server (`ops_app`) on a port of its own, as `digestbot slack` runs it.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import AsyncIterator
 from urllib.parse import urlencode
 
 import httpx
 import pytest
 
+from bots.health import serve_health
 from bots.logs import RequestIdFilter
+from bots.slackbot.server import ops_app
 from tests.bots.slack.conftest import (
     FORM,
     SlackDriver,
@@ -26,6 +30,7 @@ from tests.bots.slack.conftest import (
 from tests.bots.slack.fake_slack import FakeSlack
 from tests.bots.slack.pages import ACME, article_html
 from tests.support.article_server import ArticleServer
+from tests.support.slack_process import free_port
 
 # The Slack adapter's fixtures, shared.
 __all__ = ["fake_slack", "migrated_db", "service", "slack", "slack_settings"]
@@ -35,8 +40,16 @@ def base(slack: SlackDriver) -> str:
     return slack.url.rsplit("/slack/", 1)[0]
 
 
-async def get(slack: SlackDriver, path: str) -> httpx.Response:
-    return await slack.http.get(base(slack) + path)
+@pytest.fixture
+async def ops(slack: SlackDriver) -> AsyncIterator[str]:
+    """The health server of the running app: its base URL."""
+    port = free_port()
+    async with serve_health(ops_app(slack.bot), host="127.0.0.1", port=port):
+        yield f"http://127.0.0.1:{port}"
+
+
+async def get(slack: SlackDriver, ops: str, path: str) -> httpx.Response:
+    return await slack.http.get(ops + path)
 
 
 def sample(metrics: str, name: str, **labels: str) -> float:
@@ -47,11 +60,33 @@ def sample(metrics: str, name: str, **labels: str) -> float:
     return float(match.group(1)) if match else 0.0
 
 
-async def test_health_and_readiness_with_the_store_and_slack_up(slack: SlackDriver) -> None:
-    assert (await get(slack, "/healthz")).json() == {"ok": True}
-    ready = await get(slack, "/readyz")
+async def test_health_and_readiness_with_the_store_and_slack_up(
+    slack: SlackDriver, ops: str
+) -> None:
+    assert (await get(slack, ops, "/healthz")).json() == {"ok": True}
+    ready = await get(slack, ops, "/readyz")
     assert ready.status_code == 200
-    assert ready.json() == {"ok": True, "store": True, "workers": True, "slack": True}
+    assert ready.json() == {
+        "ok": True, "store": True, "workers": True, "slack": True, "claims": "database"
+    }  # fmt: skip
+
+
+async def test_the_public_port_answers_liveness_but_never_readiness_or_metrics(
+    slack: SlackDriver,
+) -> None:
+    assert (await slack.http.get(base(slack) + "/healthz")).status_code == 200
+    for private in ("/readyz", "/metrics"):
+        assert (await slack.http.get(base(slack) + private)).status_code == 404
+
+
+async def test_metrics_carry_process_runtime_and_build_series(slack: SlackDriver, ops: str) -> None:
+    text = (await get(slack, ops, "/metrics")).text
+    assert sample(text, "process_resident_memory_bytes") > 0
+    assert "python_gc_objects_collected_total" in text
+    assert re.search(
+        r'^digestbot_build_info\{python="3\.\d+\.\d+",version="\S+"\} 1\.0$', text, re.M
+    )
+    assert "digestbot_worker_queue_depth 0.0" in text
 
 
 @pytest.fixture
@@ -60,23 +95,25 @@ def store_down(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def test_not_ready_while_the_store_is_down_but_still_alive(
-    store_down: None, slack: SlackDriver
+    store_down: None, slack: SlackDriver, ops: str
 ) -> None:
-    ready = await get(slack, "/readyz")
+    ready = await get(slack, ops, "/readyz")
     assert ready.status_code == 503
-    assert ready.json() == {"ok": False, "store": False, "workers": True, "slack": True}
-    assert (await get(slack, "/healthz")).status_code == 200
+    assert ready.json() == {
+        "ok": False, "store": False, "workers": True, "slack": True, "claims": "process"
+    }  # fmt: skip
+    assert (await get(slack, ops, "/healthz")).status_code == 200
 
 
 async def test_metrics_count_digests_cache_hits_fetch_errors_and_stages(
-    slack: SlackDriver, article_server: ArticleServer
+    slack: SlackDriver, ops: str, article_server: ArticleServer
 ) -> None:
     url = article_server.add("/acme", article_html("Acme raises $5M", ACME))
     gone = article_server.add("/gone", b"<html>gone</html>", status=404)
     for text in (url, url, gone):
         await slack.command(text)
         await slack.settle()
-    response = await get(slack, "/metrics")
+    response = await get(slack, ops, "/metrics")
     assert response.headers["Content-Type"].startswith("text/plain")
     text = response.text
     assert sample(text, "digestbot_digests_total", outcome="ok", platform="slack") == 1
@@ -121,6 +158,7 @@ def one_per_channel(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_a_channel_over_its_limit_gets_a_polite_private_line(
     one_per_channel: None,
     slack: SlackDriver,
+    ops: str,
     fake_slack: FakeSlack,
     article_server: ArticleServer,
 ) -> None:
@@ -132,5 +170,22 @@ async def test_a_channel_over_its_limit_gets_a_polite_private_line(
     [refusal] = fake_slack.to("response_url")
     assert refusal["name"] == "second" and refusal["response_type"] == "ephemeral"
     assert "本频道" in refusal["text"] and "秒后再试" in refusal["text"]
-    metrics = (await get(slack, "/metrics")).text
+    metrics = (await get(slack, ops, "/metrics")).text
     assert sample(metrics, "digestbot_digests_total", outcome="rate_limited", platform="slack") == 1
+
+
+async def test_store_and_slack_api_failures_are_counted(
+    store_down: None,
+    slack: SlackDriver,
+    ops: str,
+    fake_slack: FakeSlack,
+    article_server: ArticleServer,
+) -> None:
+    url = article_server.add("/acme", article_html("Acme raises $5M", ACME))
+    fake_slack.throttle("chat.postMessage")
+    await slack.command(url)
+    await slack.settle()
+    assert len(fake_slack.to("chat.postMessage")) == 1  # posted on the retry after the 429
+    metrics = (await get(slack, ops, "/metrics")).text
+    assert sample(metrics, "digestbot_api_errors_total", kind="http_429", platform="slack") == 1
+    assert sample(metrics, "digestbot_store_errors_total", operation="get_digest") >= 1

@@ -69,8 +69,10 @@ def test_kustomization_lists_every_applied_manifest() -> None:
 
 def test_slack_probes_use_the_servers_own_paths_and_the_ingress_only_routes_slack() -> None:
     container = find("Deployment", "digestbot-slack")["spec"]["template"]["spec"]["containers"][0]
-    assert container["readinessProbe"]["httpGet"]["path"] == READY_PATH
-    assert container["livenessProbe"]["httpGet"]["path"] == HEALTH_PATH
+    ports = {port["name"]: port["containerPort"] for port in container["ports"]}
+    assert ports["health"] == Settings().health_port
+    assert container["readinessProbe"]["httpGet"] == {"path": READY_PATH, "port": "health"}
+    assert container["livenessProbe"]["httpGet"] == {"path": HEALTH_PATH, "port": "health"}
     assert container["resources"]["requests"]
     [rule] = find("Ingress", "digestbot-slack")["spec"]["rules"]
     [path] = rule["http"]["paths"]
@@ -84,6 +86,32 @@ def test_configuration_names_are_settings_the_bot_reads() -> None:
     secret = documents(K8S / "secret.example.yaml")[0]["stringData"]
     config = find("ConfigMap", "digestbot-config")["data"]
     assert set(secret) | set(config) <= known
+
+
+def test_connection_urls_with_passwords_live_in_the_secret_not_the_configmap() -> None:
+    secret = documents(K8S / "secret.example.yaml")[0]["stringData"]
+    config = find("ConfigMap", "digestbot-config")["data"]
+    assert {"DIGESTBOT_DATABASE_URL", "DIGESTBOT_REDIS_URL"} <= set(secret)
+    assert not any(name.endswith("_URL") or "TOKEN" in name for name in config)
+
+
+PRIVATE_V4 = {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "127.0.0.0/8"}
+
+
+def test_network_policy_denies_private_egress_except_the_database_and_redis() -> None:
+    policy = find("NetworkPolicy", "digestbot-egress")["spec"]
+    [selector] = policy["podSelector"]["matchExpressions"]
+    assert set(selector["values"]) == {"digestbot-slack", "digestbot-discord", "digestbot-worker"}
+    assert policy["policyTypes"] == ["Egress"]
+    public, dns, *stores = policy["egress"]
+    blocks = {block["ipBlock"]["cidr"]: block["ipBlock"]["except"] for block in public["to"]}
+    assert set(blocks["0.0.0.0/0"]) >= PRIVATE_V4 and "fc00::/7" in blocks["::/0"]
+    assert {port["port"] for port in dns["ports"]} == {53}
+    store_ports = {rule["ports"][0]["port"] for rule in stores}
+    assert store_ports == {5432, 6379}
+    for rule in stores:
+        [block] = rule["to"]
+        assert block["ipBlock"]["cidr"].endswith("/32")  # one address each, not a range
 
 
 def test_discord_statefulset_hands_the_entrypoint_its_pod_name_and_shard_plan() -> None:
@@ -173,6 +201,18 @@ def test_compose_runs_the_bot_with_postgres_and_redis_from_an_env_file() -> None
     assert "postgres-data" in compose["volumes"]
 
 
+def test_compose_rotates_logs_limits_resources_and_locks_the_bots_down() -> None:
+    services = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]
+    for name, service in services.items():
+        assert service["logging"]["options"]["max-size"], name
+        assert service["mem_limit"], name
+    for name in ("slack", "discord"):
+        bot = services[name]
+        assert bot["read_only"] is True and bot["cap_drop"] == ["ALL"]
+        assert "no-new-privileges:true" in bot["security_opt"]
+        assert "healthcheck" not in bot  # the image's, on the health port, serves every mode
+
+
 def test_env_example_covers_every_variable_compose_interpolates() -> None:
     example = (DEPLOY / "env.example").read_text()
     named = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", example, re.MULTILINE))
@@ -189,7 +229,9 @@ def test_dockerfile_is_multi_stage_non_root_with_the_jieba_cache_and_a_healthche
     assert re.search(r"^USER (?!root|0\b)\S+", dockerfile, re.MULTILINE)
     assert "warm_up(Path('/opt/digestbot-data'))" in dockerfile
     assert re.search(r"^ENV DIGESTBOT_DATA_DIR=/opt/digestbot-data", dockerfile, re.MULTILINE)
-    assert f"127.0.0.1:3000{HEALTH_PATH}" in dockerfile
+    assert f"127.0.0.1:{Settings().health_port}{HEALTH_PATH}" in dockerfile
+    assert re.search(r"DIGESTBOT_HEALTH_HOST=0\.0\.0\.0", dockerfile)
+    assert "pip install --constraint constraints.txt ." in dockerfile
     copied = re.findall(r"^COPY (?!--from)(?:--\S+ )*(\S+)", dockerfile, re.MULTILINE)
     for source in copied:
         assert (DEPLOY.parent / source).exists(), source
@@ -205,3 +247,34 @@ def test_systemd_unit_runs_the_http_bot_as_a_service_user_with_a_stop_bound() ->
     assert service["KillSignal"] == "SIGTERM"
     assert int(service["TimeoutStopSec"]) > Settings().shutdown_seconds
     assert unit["Install"]["WantedBy"] == "multi-user.target"
+    assert "--host 127.0.0.1" in service["ExecStart"]
+    denied = set(service["IPAddressDeny"].split())
+    assert PRIVATE_V4 - {"127.0.0.0/8"} <= denied and service["IPAddressAllow"] == "localhost"
+    assert service["CapabilityBoundingSet"] == "" and service["SystemCallFilter"]
+
+
+def test_systemd_install_steps_create_what_they_later_use() -> None:
+    steps = (DEPLOY / "systemd" / "digestbot.service").read_text()
+    assert "install -D -m 0600 deploy/env.example /etc/digestbot/env" in steps
+    assert "pip install --constraint constraints.txt ." in steps
+    assert (DEPLOY.parent / "constraints.txt").is_file()
+
+
+def test_systemd_analyze_scores_the_unit_under_4() -> None:
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze is not installed")
+    done = subprocess.run(
+        [
+            "systemd-analyze",
+            "security",
+            "--offline=true",
+            str(DEPLOY / "systemd" / "digestbot.service"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    score = re.search(r"Overall exposure level for \S+: (\d+\.\d+)", done.stdout)
+    if score is None:
+        pytest.skip(f"systemd-analyze cannot score units offline here: {done.stderr.strip()[:200]}")
+    assert float(score.group(1)) < 4.0, done.stdout

@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from summarizer import summarize
 from summarizer.models import Digest
 from summarizer.ranking.condense import ELLIPSIS
+from tests.support.shared_data import CORPUS, needs_shared
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 SETS = {
     "cnndm": "cnndm-test-frank/cnndm_test_250.jsonl",
     "bbc": "bbc-news-summary/bbc_news_summary_500.jsonl",
@@ -33,7 +32,7 @@ SETS = {
 SAMPLE_ABOVE = 100
 _SPACE = re.compile(r"\s+")
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+pytestmark = needs_shared
 
 
 def _normal(text: str) -> str:

@@ -38,13 +38,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
 from summarizer.settings import FetchSettings
+from tests.support.shared_data import CORPUS, NO_SHARED
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 DEFAULT_CONTENT_TYPE = "text/html; charset=utf-8"
 _FILL = b"a" * 65536
 
@@ -165,7 +164,7 @@ class ArticleServer:
     def corpus(self, path: str, relative: str, *, content_type: str | None = "text/html") -> str:
         source = CORPUS / relative
         if not source.exists():
-            pytest.skip(f"shared corpus file absent: {source}")
+            pytest.skip(NO_SHARED)
         data = source.read_bytes()
         body = gzip.decompress(data) if source.suffix == ".gz" else data
         return self.add(path, body, headers={"Content-Type": content_type})

@@ -1,7 +1,8 @@
 """The real Slack app in HTTP mode as separate processes, as replicas run in production.
 
 `slack_replicas(count, env, tmp_path)` starts `digestbot slack --http` `count`
-times on free loopback ports with `env` on top of this process's environment,
+times on free loopback ports (each with a health server on a port of its own:
+`health_url`) with `env` on top of this process's environment,
 waits until each answers `/healthz`, and on exit stops them with SIGTERM (the
 graceful path: each drains its running digests first). Each replica logs to
 its own file; `SlackProcess.log_tail()` shows it when something went wrong.
@@ -45,9 +46,14 @@ class SlackProcess:
     port: int
     process: subprocess.Popen[bytes]
     log: Path
+    health_port: int
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
+
+    def health_url(self, path: str) -> str:
+        """/healthz, /readyz or /metrics on the replica's health server."""
+        return f"http://127.0.0.1:{self.health_port}{path}"
 
     def log_tail(self, lines: int = 40) -> str:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
@@ -98,13 +104,12 @@ class SlackProcess:
 
 def launch(env: Mapping[str, str], log: Path) -> SlackProcess:
     """Start one replica (not yet healthy); stderr and stdout go to `log`."""
-    port = free_port()
+    port, health_port = free_port(), free_port()
     command = [sys.executable, "-c", _LAUNCH, "slack", "--http", "--port", str(port)]
+    env = {**os.environ, **env, "DIGESTBOT_HEALTH_PORT": str(health_port)}
     with log.open("wb") as sink:
-        process = subprocess.Popen(
-            command, env={**os.environ, **env}, stdout=sink, stderr=subprocess.STDOUT
-        )
-    return SlackProcess(port, process, log)
+        process = subprocess.Popen(command, env=env, stdout=sink, stderr=subprocess.STDOUT)
+    return SlackProcess(port, process, log, health_port)
 
 
 @asynccontextmanager

@@ -21,6 +21,7 @@ from bots.discordbot.client import DigestClient
 from bots.health import HEALTH_PATH, METRICS_PATH, READY_PATH
 from tests.bots.discord.conftest import Running, article_html, slash
 from tests.bots.discord.fake_discord import FakeDiscord
+from tests.bots.discord.test_messages import paste, switch_auto
 
 WAIT_SECONDS = 15.0
 
@@ -50,7 +51,9 @@ async def test_a_client_that_has_not_connected_is_alive_but_not_ready(
             assert (await http.get(HEALTH_PATH)).status == 200
             ready = await http.get(READY_PATH)
             assert ready.status == 503
-            expected = {"ok": False, "store": True, "workers": True, "discord": False}
+            expected = {
+                "ok": False, "store": True, "workers": True, "discord": False, "claims": "database"
+            }  # fmt: skip
             assert await ready.json() == expected
     finally:
         await client.service.close()  # the client never connected, so there is nothing else
@@ -61,7 +64,9 @@ async def test_ready_once_connected_and_not_ready_after_discord_goes_away(
 ) -> None:
     assert (await http.get(HEALTH_PATH)).json() == {"ok": True}
     ready = await until_status(http, READY_PATH, 200)
-    assert ready.json() == {"ok": True, "store": True, "workers": True, "discord": True}
+    assert ready.json() == {
+        "ok": True, "store": True, "workers": True, "discord": True, "claims": "database"
+    }  # fmt: skip
 
     await fake_discord.stop()
     gone = await until_status(http, READY_PATH, 503)
@@ -111,3 +116,34 @@ async def test_the_drain_is_bounded_by_the_shutdown_setting(
     [told] = fake_discord.of_kind("followup")  # the cancelled digest says why, privately
     assert told.payload["content"] == "I'm restarting; please ask again in a minute."
     assert told.payload["flags"] & 64  # ephemeral
+
+
+async def test_a_gateway_payload_discord_py_cannot_parse_is_logged_and_survived(
+    bot: Running,
+    fake_discord: FakeDiscord,
+    http: httpx.AsyncClient,
+    article_server: Any,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    await fake_discord.dispatch("MESSAGE_CREATE", {"id": "not a snowflake", "channel_id": None})
+    url = article_server.add("/after", article_html("Still answering"))
+    await fake_discord.dispatch("INTERACTION_CREATE", slash(url))
+
+    [followup] = await fake_discord.wait_sent(1, "followup")
+    assert followup.payload["embeds"][0]["title"] == "Still answering"
+    assert "skipped a MESSAGE_CREATE gateway event" in caplog.text
+    assert (await until_status(http, READY_PATH, 200)).json()["discord"] is True
+
+
+async def test_failed_discord_api_calls_are_counted(
+    bot: Running, fake_discord: FakeDiscord, http: httpx.AsyncClient, article_server: Any
+) -> None:
+    await switch_auto(fake_discord, "on")
+    url = article_server.add("/refused", article_html("Never delivered"))
+    fake_discord.fail_next("/channels/", status=403)  # the reply to the pasted link
+    await paste(fake_discord, url)
+
+    counted = 'digestbot_api_errors_total{kind="http_403",platform="discord"} 1.0'
+    async with asyncio.timeout(WAIT_SECONDS):
+        while counted not in (await http.get(METRICS_PATH)).text:
+            await asyncio.sleep(0.05)

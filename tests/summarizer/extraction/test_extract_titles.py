@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import contextlib
 
-import pytest
-
-from bench.extraction_sets import CORPUS, chinese_news
+from bench.extraction_sets import chinese_news
 from summarizer.errors import DigestbotError
 from summarizer.extraction.extractor import extract
+from tests.support.shared_data import needs_shared
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+pytestmark = needs_shared
 
 
 def _same(found: str | None, expected: str) -> bool:

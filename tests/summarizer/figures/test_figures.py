@@ -10,6 +10,7 @@ import pytest
 from summarizer.figures.find import find_figures
 from summarizer.models import Digest, Figure, Lang
 from summarizer.pipeline import summarize
+from tests.support.shared_data import NO_SHARED
 
 
 def _only(text: str, lang: Lang = "zh") -> Figure:
@@ -175,7 +176,7 @@ def test_recognizers_specs_do_not_regress(name: str, floor: float) -> None:
     from bench.figures import SPEC_DIR, score_file
 
     if not (SPEC_DIR / f"{name}.jsonl").is_file():
-        pytest.skip("shared Recognizers-Text specs are absent")
+        pytest.skip(NO_SHARED)
     score = score_file(name)
     assert score.f1 >= floor, f"{name}: F1 {score.f1:.3f} < {floor}"
     assert score.value_accuracy >= 0.95 or name.endswith("dimension")

@@ -14,6 +14,7 @@ import pytest
 from summarizer.models import Lang
 from summarizer.ranking.rank import Ranking, rank_sentences, select
 from summarizer.text.sentences import split_sentences
+from tests.support.shared_data import NO_SHARED, needs_bench, needs_shared
 
 NEWS = [
     "The city council voted on Tuesday to close the old harbour bridge to all traffic.",
@@ -135,13 +136,15 @@ def test_the_title_lifts_the_sentences_that_repeat_it() -> None:
 GATE_DOCS = 30
 
 
+@needs_shared
+@needs_bench
 @pytest.mark.parametrize("name", ["cnndm", "bbc"])
 def test_quality_gate_digestbot_at_least_matches_lead(name: str) -> None:
-    corpora = pytest.importorskip("bench.corpora")
-    rouge = pytest.importorskip("bench.rouge")
-    if name not in corpora.available():
-        pytest.skip(f"{name} is not under ../shared/corpus")
+    from bench import corpora, rouge
     from bench.baselines import digestbot, lead
+
+    if name not in corpora.available():
+        pytest.skip(NO_SHARED)
 
     docs = corpora.load(name, limit=GATE_DOCS)
     budget = corpora.SETS[name].budget

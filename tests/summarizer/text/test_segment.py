@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from summarizer.models import Lang
 from summarizer.text.sentences import clauses, split_sentences
 from summarizer.text.tokens import words
-
-CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus"
+from tests.support.shared_data import CORPUS, needs_shared
 
 
 def _texts(text: str, lang: Lang) -> list[str]:
@@ -110,7 +108,7 @@ def _corpus_texts() -> list[tuple[str, Lang]]:
     return texts
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+@needs_shared
 def test_offsets_index_the_text_for_every_corpus_document() -> None:
     """Every sentence is the text between its offsets, in order, never empty or padded."""
     for text, lang in _corpus_texts():
