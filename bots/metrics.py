@@ -16,7 +16,7 @@ against the memory limit —, `process_cpu_seconds_total`, open fds,
     digestbot_digests_in_flight                   digests being made right now
     digestbot_store_errors_total{operation}        store calls that failed (database or Redis down)
     digestbot_api_errors_total{platform, kind}     Slack/Discord API calls that failed
-    digestbot_worker_queue_depth                   durable jobs queued or running (`digestbot worker`)
+    digestbot_worker_queue_depth                   durable jobs queued or running (worker)
 """
 
 from __future__ import annotations
