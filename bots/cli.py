@@ -98,6 +98,10 @@ def _settings(*, quiet: bool = False) -> Settings:
     settings = Settings()
     explicit = "log_level" in settings.model_fields_set
     configure_logging(settings.log_level if explicit or not quiet else "ERROR")
+    if not quiet:  # a bot starts: a bad database URL is a configuration error now, not later
+        from bots.storage.database import database_url
+
+        database_url(settings)
     return settings
 
 
