@@ -64,6 +64,8 @@ async def test_socket_mode_serves_health_readiness_and_metrics(
     finally:
         process.send_signal(signal.SIGTERM)
         await asyncio.to_thread(process.wait, 60)
-    assert ready.json() == {"ok": True, "store": True, "slack": True, "claims": "database"}
+    assert ready.json() == {
+        "ok": True, "store": True, "workers": True, "slack": True, "claims": "database"
+    }  # fmt: skip
     assert "process_resident_memory_bytes" in metrics.text
     assert any(call.method == "apps.connections.open" for call in fake_slack.calls)

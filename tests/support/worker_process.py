@@ -24,4 +24,4 @@ def launch_worker(env: Mapping[str, str], log: Path) -> SlackProcess:
     full_env = {**os.environ, **env, "DIGESTBOT_HEALTH_PORT": str(port)}
     with log.open("ab") as sink:
         process = subprocess.Popen(command, env=full_env, stdout=sink, stderr=subprocess.STDOUT)
-    return SlackProcess(port, process, log)
+    return SlackProcess(port, process, log, health_port=port)  # the worker serves only health
