@@ -21,7 +21,9 @@ __all__ = ["headline", "site_name"]
 
 MAX_SITE_CHARS = 30
 MAX_CHANNEL_CHARS = 6
-_SEPARATOR = re.compile(r"\s*(?:_{1,2}|-{2}|\s[-–—|]\s|｜|\||(?<=[\u4e00-\u9fff）)”」])-)\s*")
+_SEPARATOR = re.compile(r"\s*(?:_{1,2}|-{2}|\s[-–—|]\s|｜|\||(?<=[\u4e00-\u9fff）)”」！？。])-)\s*")
+# One "_" closing a Chinese title is the site's or channel's ("…信息平台_振兴东北").
+_UNDERSCORE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff）)”」！？。])_([\u4e00-\u9fff]{2,8})$")
 _PICTURES = re.compile(r"\s*[(（](?:组|多|高清)?图[)）]\s*$")
 _SITE_WORDS = re.compile(
     r"网|频道|新闻|首页|日报|晚报|时报|报$|百科|财经|在线|门户|资讯|中心|博客|论坛"
@@ -37,6 +39,9 @@ def headline(candidate: str, site: str | None) -> str | None:
     title = " ".join(_PRIVATE_USE.sub("", candidate).split())
     if _is_site(title, site, whole=True):
         return None
+    if site and title.endswith(" " + site):  # "土豆不“土” 土豆无“土” 松花江网"
+        title = title[: -len(site)].rstrip(" -–—|｜_")
+    title = _UNDERSCORE_TAIL.sub("", title)
     parts = _SEPARATOR.split(title)
     cut = len(parts)
     while cut > 1 and _is_site(parts[cut - 1], site, whole=False):
@@ -56,11 +61,17 @@ def _is_site(text: str, site: str | None, *, whole: bool) -> bool:
 
 
 MAX_SITE_NAME_CHARS = 40
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved|版权所有|版权", re.IGNORECASE)
+# A copyright line or a software vendor's ("2001-2013 Comsenz Inc.", Discuz forums).
+_COPYRIGHT = re.compile(
+    r"©|\(c\)|copyright|all rights reserved|版权所有|版权|powered by"
+    r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|\b(?:Inc|Ltd|LLC|GmbH)\b\.?$",
+    re.IGNORECASE,
+)
 
 
 def site_name(raw: str | None) -> str | None:
-    """The site's name; None for a copyright line ("Copyright © 2017 Sohu.com…", issue 12)."""
+    """The site's name; None for a copyright or vendor line ("Copyright © 2017 Sohu.com…",
+    issue 12; "2001-2013 Comsenz Inc.", the editor's reading of unlabelled pages)."""
     name = " ".join((raw or "").split())
     if not name or _COPYRIGHT.search(name) or len(name) > MAX_SITE_NAME_CHARS:
         return None

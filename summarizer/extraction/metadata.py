@@ -80,6 +80,7 @@ def page_meta(
     """
     library_title = _confirmed(found.title, root) if chinese else found.title
     site = site_name(found.site) or site_name(meta_content(root, "og:site_name"))
+    site = site or _h1_site(root)
     candidates = (
         _select(root, rule.title if rule else None),
         _h1_title(root),
@@ -88,6 +89,8 @@ def page_meta(
         found.title,
     )
     title = next((t for c in candidates if c and (t := headline(c, site))), None)
+    if title is None or _names_no_article(title):
+        title = _lead_line(body, title) or title
     # A site rule's author element is trusted as the site shows it (a WeChat
     # account name); the libraries' author fields are not.
     library_author = byline_names(found.author or "")
@@ -119,12 +122,56 @@ def _select(root: html.HtmlElement, selector: str | None) -> str | None:
 
 
 def _h1_title(root: html.HtmlElement) -> str | None:
-    """The page's `<h1>` when `<title>` confirms it is the headline, not a logo."""
+    """The page's `<h1>` when `<title>` confirms it is the headline, not a logo.
+
+    An `<h1>` that closes a longer `<title>` is the site's logo ("松花江网" in
+    "土豆不“土” 土豆无“土” 松花江网"): `<title>` puts the site last.
+    """
     page_title = "".join((root.findtext(".//title") or "").split())
     for node in root.iter("h1"):
+        text = "".join(node.text_content().split())
+        if len(text) >= 4 and text in page_title and not _closes(text, page_title):
+            return " ".join(node.text_content().split())
+    return None
+
+
+def _h1_site(root: html.HtmlElement) -> str | None:
+    """The site's name when an `<h1>` logo closes the `<title>` (see `_h1_title`)."""
+    page_title = " ".join((root.findtext(".//title") or "").split())
+    for node in root.iter("h1"):
         text = " ".join(node.text_content().split())
-        if len(text) >= 4 and "".join(text.split()) in page_title:
-            return text
+        if len(text) >= 2 and _closes(text, page_title):
+            return site_name(text)
+    return None
+
+
+def _closes(text: str, page_title: str) -> bool:
+    return page_title.endswith(text) and len(page_title) >= len(text) + MIN_HEADLINE_CHARS
+
+
+MIN_HEADLINE_CHARS = 4
+# A <title> that names a blog ("China-Pub blog--洞庭一叶") or is one UI word ("显示").
+_BLOG = re.compile(r"blog|博客|部落格", re.IGNORECASE)
+MAX_LEAD_LINE_CHARS = 40
+_SENTENCE_END = re.compile(r"[。！？.!?；;：:，,]$")
+
+
+def _names_no_article(title: str) -> bool:
+    return len(_letters(title)) < MIN_HEADLINE_CHARS - 1 or bool(_BLOG.search(title))
+
+
+def _lead_line(body: str, weak: str | None) -> str | None:
+    """The main text's first short line that is not a sentence: the post's own headline.
+
+    Used only when the page's titles name no article (a blog's name, "显示"):
+    old blog and forum pages put the post's title atop its text, not in `<title>`.
+    """
+    for line in body.split("\n")[:3]:
+        line = line.strip()
+        if not line or (weak and _letters(line) == _letters(weak)):
+            continue
+        short = len(line) <= MAX_LEAD_LINE_CHARS and not _SENTENCE_END.search(line)
+        return line if short and len(_letters(line)) >= MIN_HEADLINE_CHARS else None
     return None
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from summarizer.extraction.bylines import byline_names
 from summarizer.extraction.extractor import extract
-from summarizer.extraction.headlines import headline
+from summarizer.extraction.headlines import headline, site_name
 
 BODY = "".join(
     f"<p>{'今年以来，我国外贸领域的积极因素不断增多，动能持续增强。' * 3}</p>" for _ in range(4)
@@ -63,6 +63,9 @@ def test_an_author_is_the_people_named(raw: str, names: str) -> None:
         ("Fed holds rates steady | Reuters", None, "Fed holds rates steady"),
         ("Fed holds rates - The Daily Courier", "The Daily Courier", "Fed holds rates"),
         ("痞客邦 PIXNET", "痞客邦 PIXNET", None),
+        ("致敬平凡的武汉人！-新华网", None, "致敬平凡的武汉人！"),  # a site after "！"
+        ("为农机行业搭建信息平台_振兴东北", None, "为农机行业搭建信息平台"),  # one "_"
+        ("土豆不“土” 土豆无“土” 松花江网", "松花江网", "土豆不“土” 土豆无“土”"),
     ],
 )  # fmt: skip
 def test_a_title_is_the_headline(title: str, site: str | None, expected: str | None) -> None:
@@ -87,6 +90,29 @@ def test_a_copyright_line_is_not_the_site_name() -> None:
         f"</head><body><h1>外贸向好</h1>{BODY}</body></html>"
     )
     assert extract(page).site is None
+
+
+@pytest.mark.parametrize("site", ["2001-2013 Comsenz Inc.", "Powered by Discuz!"])
+def test_software_or_copyright_text_is_not_the_site_name(site: str) -> None:
+    assert site_name(site) is None
+
+
+def test_an_h1_logo_closing_the_title_is_the_site_not_the_headline() -> None:
+    page = (
+        "<html><head><title>土豆不“土” 土豆无“土” 松花江网</title></head><body>"
+        f"<h1>松花江网</h1><h2>土豆不“土” 土豆无“土”</h2>{BODY}</body></html>"
+    )
+    article = extract(page)
+    assert (article.title, article.site) == ("土豆不“土” 土豆无“土”", "松花江网")
+
+
+@pytest.mark.parametrize("page_title", ["China-Pub blog--洞庭一叶", "显示"])
+def test_a_title_naming_no_article_gives_way_to_the_line_atop_the_text(page_title: str) -> None:
+    page = (
+        f"<html><head><title>{page_title}</title></head><body>"
+        f"<p><b>陈天华《警世钟》</b></p>{BODY}</body></html>"
+    )
+    assert extract(page).title == "陈天华《警世钟》"
 
 
 def test_a_photographer_and_an_editor_are_not_the_author() -> None:
