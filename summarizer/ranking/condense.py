@@ -4,8 +4,9 @@ Input: a sentence, its language, a length limit and word weights. Output: the
 sentence itself when it fits, else the contiguous run of clauses with the
 highest total weight that fits, with "…" where text was left out. Every part
 between "…" markers is verbatim, so the faithfulness check still holds.
-A single clause longer than the limit keeps its first words. Numbers are
-never cut: clause boundaries are commas and semicolons, not decimal points.
+A single clause over the limit (up to twice it) is shown whole when it says
+more than any run that fits, rather than cut mid-clause; only a longer
+run-on clause with nothing fitting beside it keeps its first words. Numbers are never cut: clause boundaries are commas and semicolons, not decimal points.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from summarizer.text.sentences import clauses
 __all__ = ["ELLIPSIS", "best_run", "condense", "size", "tidy"]
 
 ELLIPSIS = "…"
+OVERRUN = 2  # a whole clause may run to twice the limit rather than be cut mid-clause
 _TRAILING = "，,；;：: "
 
 
@@ -61,9 +63,17 @@ def best_run(sentence: str, lang: Lang, limit: int, weight: Callable[[str], floa
             total += weights[end]
             if best is None or total > best[0]:
                 best = (total, start, end + 1)
+    long = [i for i in range(len(parts)) if limit < sizes[i] <= OVERRUN * limit]
+    whole = max(long, key=lambda i: weights[i], default=None)
+    if whole is not None and (best is None or weights[whole] > best[0]):
+        return _marked(parts, whole, whole + 1)
     if best is None:
         return tidy(_head(sentence, lang, limit))
     _, start, end = best
+    return _marked(parts, start, end)
+
+
+def _marked(parts: list[str], start: int, end: int) -> str:
     text = "".join(parts[start:end]).strip()
     if end < len(parts):
         text = text.rstrip(_TRAILING) + ELLIPSIS

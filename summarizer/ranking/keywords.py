@@ -7,6 +7,12 @@ dictionary frequencies as IDF (so the text is tokenised once, not twice). Englis
 of stemmed words shown in their most common written form, with names of two
 or three capitalised words ("Hubble Space Telescope") as phrases. Numbers and
 single characters are never keywords; title words get a bonus.
+
+No fragments and no near-duplicates (issue 12 found both in real digests):
+a Chinese word jieba does not know that mostly follows a numeral is the tail
+of a numeral phrase it cut (一次性 → 次性, 一揽子 → 揽子), not a word; and a
+keyword inside a better one, or holding it (阿里 / 阿里巴巴, Hubble / Hubble
+Space Telescope), is left out for the better-ranked one.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ __all__ = ["extract_keywords"]
 MAX_KEYWORDS = 8
 TITLE_BONUS = 1.5
 _DIGIT = re.compile(r"[0-9０-９]")
+_ZH_NUMERALS = frozenset("一二三四五六七八九十两几百千万亿零")
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:\s|$)){2,3}")
 
 
@@ -32,7 +39,19 @@ def extract_keywords(ranking: Ranking, *, lang: Lang, title: str | None) -> list
     scores = _zh_scores(ranking) if lang == "zh" else _en_scores(ranking)
     bonus = {w: TITLE_BONUS if title and _in_title(w, title, lang) else 1.0 for w in scores}
     ranked = sorted(scores, key=lambda w: -scores[w] * bonus[w])
-    return ranked[:MAX_KEYWORDS]
+    kept: list[str] = []
+    for word in ranked:
+        if len(kept) == MAX_KEYWORDS:
+            break
+        if not any(_overlaps(word, other) for other in kept):
+            kept.append(word)
+    return kept
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """One keyword inside the other, ignoring case."""
+    a, b = a.lower(), b.lower()
+    return a in b or b in a
 
 
 def _zh_scores(ranking: Ranking) -> dict[str, float]:
@@ -44,8 +63,20 @@ def _zh_scores(ranking: Ranking) -> dict[str, float]:
     dictionary = frequencies()
     counts = Counter(t for tokens in ranking.tokens for t in tokens if _keywordish(t))
     known = dictionary.counts(counts)
+    text = "".join(s.text for s in ranking.sentences)
     ceiling = math.log(dictionary.total)
-    return {t: n * (ceiling - math.log(known.get(t) or 1)) for t, n in counts.items()}
+    return {
+        t: n * (ceiling - math.log(known.get(t) or 1))
+        for t, n in counts.items()
+        if t in known or not _numeral_tail(t, text)
+    }
+
+
+def _numeral_tail(token: str, text: str) -> bool:
+    """At least half of the token's occurrences follow a Chinese numeral (一次性 → 次性)."""
+    found = [m.start() for m in re.finditer(re.escape(token), text)]
+    after_numeral = sum(1 for at in found if at and text[at - 1] in _ZH_NUMERALS)
+    return bool(found) and 2 * after_numeral >= len(found)
 
 
 def _en_scores(ranking: Ranking) -> dict[str, float]:

@@ -96,3 +96,10 @@ def test_a_hard_wrapped_sentence_reads_as_one_line() -> None:
         condense("每天都有学生\n前往广场。", "zh", 120, lambda part: 1.0)
         == "每天都有学生 前往广场。"
     )
+
+
+def test_a_clause_over_the_limit_is_shown_whole_not_cut_mid_clause() -> None:
+    clause = "张勇提出了互联网与电影不应只是简单的加法关系而是乘数效应"  # 28 characters, no comma
+    sentence = clause + "，这是他的看法。"
+    shown = condense(sentence, "zh", 20, lambda part: float("乘数" in part))
+    assert shown == clause + "…"

@@ -60,3 +60,15 @@ def test_chinese_numbers_never_become_keywords(title: str | None) -> None:
     keywords = _keywords(text, "zh", title)
     assert all(not re.search(r"\d", k) for k in keywords)
     assert "公司" in keywords or "电影" in keywords
+
+
+def test_no_fragments_of_numeral_phrases_and_no_near_duplicates() -> None:
+    text = (
+        "阿里巴巴推出一揽子扶持计划，阿里将投入资金支持商家。"
+        "一揽子计划包括一次性补贴和长期培训，阿里巴巴表示一次性补贴将在本月发放。"
+        "商家对一揽子计划反应积极，阿里巴巴称一次性补贴覆盖十万商家。"
+        "分析人士认为阿里巴巴的一揽子计划将提振商家信心。"
+    )
+    keywords = _keywords(text, "zh", "阿里巴巴推出一揽子扶持计划")
+    assert "揽子" not in keywords and "次性" not in keywords
+    assert not ("阿里" in keywords and "阿里巴巴" in keywords), keywords
