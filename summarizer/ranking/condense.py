@@ -6,7 +6,8 @@ highest total weight that fits, with "…" where text was left out. Every part
 between "…" markers is verbatim, so the faithfulness check still holds.
 A single clause over the limit (up to twice it) is shown whole when it says
 more than any run that fits, rather than cut mid-clause; only a longer
-run-on clause with nothing fitting beside it keeps its first words. Numbers are never cut: clause boundaries are commas and semicolons, not decimal points.
+run-on clause with nothing fitting beside it keeps its first words. Numbers
+are never cut: clause boundaries are commas and semicolons, not decimal points.
 """
 
 from __future__ import annotations
