@@ -73,9 +73,10 @@ def meta_parts(digest: Digest) -> list[str]:
 
 
 def shown_points(digest: Digest) -> list[str]:
-    """The key points a reader needs after the TL;DR: a point that *is* the TL;DR is not repeated.
+    """The key points to show after the TL;DR: all of them.
 
-    The TL;DR is drawn from the best key point; when that point is short enough
-    to be the TL;DR whole, showing it twice would waste the reader's phone screen.
+    `summarize` never makes the TL;DR a point, so a default digest shows three
+    points; only a digest cached by an older version can hold a point equal
+    to its TL;DR, and that one is not shown twice.
     """
     return [point for point in digest.key_points if point != digest.tldr]
