@@ -26,6 +26,7 @@ from summarizer.text.sentences import split_sentences
         ("（记者宋晨、田中全）", "zh", "byline"),
         ("本报记者 李四", "zh", "byline"),
         ("文/王小明", "zh", "byline"),
+        ("（常书香 马丹阳 ）", "zh", "byline"),
         ("责任编辑：王五", "zh", "byline"),
         ("来源：中国青年报", "zh", "byline"),
         ("By Jane Doe and John Roe", "en", "byline"),
