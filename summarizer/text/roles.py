@@ -40,6 +40,8 @@ _TINY = {"zh": 8, "en": 3}  # a paragraph this short (chars / words) is a captio
 _QUESTION_CHARS = {"zh": 30, "en": 12}  # a question standing alone this short is a heading
 _CAPTION_PARAGRAPH = 150  # characters: a paragraph with a credit and no more is a caption
 _CAPTION_BEFORE_CREDIT = 80  # characters: a paragraph this short before a lone credit too
+TITLE_SHARE = 0.6  # a line this close in length to the title it contains (or is in) repeats it
+TITLE_OPENS = 8  # characters: a line opening with a headline this long repeats it
 _ENDS = tuple("。！？!?…；;.\"'”’」』）)")
 
 
@@ -205,9 +207,14 @@ def _line_role(line: str, lang: Lang, title: str | None) -> Role:
 
 
 def _says_title(line: str, title: str) -> bool:
-    """The line is the headline again (one contains the other, ignoring spaces and case)."""
+    """The line is the headline again (ignoring spaces and case): one contains the
+    other at a similar length, or the line opens with a headline of some length
+    ("Title 2024-05-20 来源：…"). A sentence merely mentioning a short title is prose."""
     a, b = "".join(line.split()).lower(), "".join(title.split()).lower()
-    return len(a) >= 4 and (a in b or b in a)
+    shorter, longer = sorted((a, b), key=len)
+    if len(b) >= TITLE_OPENS and a.startswith(b):
+        return True
+    return len(shorter) >= 4 and shorter in longer and len(shorter) >= TITLE_SHARE * len(longer)
 
 
 def _peel(text: str, sentences: list[Sentence], lang: Lang) -> tuple[list[Sentence], set[int]]:

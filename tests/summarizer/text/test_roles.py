@@ -140,3 +140,14 @@ def test_block_roles_from_extraction_win_and_spans_cover_furniture() -> None:
     sentences, roles = label_sentences(text, split_sentences(text, "zh"), "zh", blocks=blocks)
     assert roles == ["prose", "caption"]
     assert furniture_spans(sentences, roles) == [(caption_start, len(text))]
+
+
+def test_a_sentence_mentioning_a_short_title_is_prose() -> None:
+    text = (
+        "Festival\n\nThe harbour festival returns this weekend with music and food on every pier."
+    )
+    roles = dict(_roles(text, "en", title="Festival"))
+    assert roles == {
+        "Festival": "heading",
+        "The harbour festival returns this weekend with music and food on every pier.": "prose",
+    }
