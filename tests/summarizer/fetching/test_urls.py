@@ -115,10 +115,12 @@ def test_public_surface() -> None:
         "article_links",
         "find_links",
         "is_article_candidate",
+        "link_key",
         "normalize_url",
         "public_link",
         "require_http_url",
         "strip_userinfo",
+        "wire_url",
     ]
     assert sorted(summarizer.fetching.urls.__all__) == expected
 
