@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bots.service import Outcome
+from bots.answers import Answer, Failed
+from bots.results import Digested
 from bots.storage.base import Share
 from summarizer.models import Digest
 from summarizer.roundup.build import Roundup, build_roundup
@@ -27,22 +28,24 @@ class Session:
         self.started = started or datetime.now().astimezone()
         self._shared: list[tuple[Share, Digest | None]] = []
 
-    def remember(self, outcomes: list[Outcome]) -> None:
-        """Keep each digest (and each link that failed); notes without a source are skipped."""
-        for outcome in outcomes:
-            if not outcome.source and outcome.digest is None:
+    def remember(self, answers: list[Answer]) -> None:
+        """Keep each digest (and each link that failed); other lines are skipped."""
+        for answer in answers:
+            digest = answer.digest if isinstance(answer, Digested) else None
+            if digest is None and not (isinstance(answer, Failed) and answer.url):
                 continue
-            url = outcome.source or f"pasted text {len(self._shared) + 1}"
-            title = outcome.digest.title if outcome.digest else None
+            assert isinstance(answer, Digested | Failed)
+            url = answer.url or f"pasted text {len(self._shared) + 1}"
+            title = digest.title if digest else None
             share = Share(
                 platform=PLATFORM,
                 channel="session",
                 url=url,
                 shared_at=datetime.now().astimezone(),
                 title=title,
-                ok=outcome.digest is not None,
+                ok=digest is not None,
             )
-            self._shared.append((share, outcome.digest))
+            self._shared.append((share, digest))
 
     def roundup(self) -> Roundup:
         """Everything remembered so far, grouped like a channel's roundup."""

@@ -3,7 +3,9 @@
 `RateLimits` keeps a moving window per user and per channel with the `limits`
 library: in Redis when `DIGESTBOT_REDIS_URL` is set, so the limits hold across
 replicas, otherwise in this process's memory. A request over a limit gets a
-polite line in the requester's language instead of a digest. If Redis cannot be
+polite line in the requester's language instead of a digest, once per window:
+the next requests over the same limit are refused silently, so a burst of
+pasted links gets one note, not one per link. If Redis cannot be
 reached the request is allowed and the failure logged: a limit is a courtesy,
 not worth a lost answer.
 
@@ -27,36 +29,29 @@ from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.errors import StorageError
 
-__all__ = ["RATE_LIMITED", "FetchGate", "RateLimits", "Refusal", "polite_refusal"]
+from bots.phrasebook import Lang, Phrase, say
+
+__all__ = ["FetchGate", "RateLimits", "Refusal", "polite_refusal"]
 
 logger = logging.getLogger(__name__)
 
-RATE_LIMITED = {
-    "user": {
-        "en": "You've asked for a lot of digests just now 🙂 please try again in {seconds} s.",
-        "zh": "你刚才请求的摘要有点多 🙂 请 {seconds} 秒后再试。",
-    },
-    "channel": {
-        "en": "This channel has asked for a lot of digests just now 🙂 "
-        "please try again in {seconds} s.",
-        "zh": "本频道刚才请求的摘要有点多 🙂 请 {seconds} 秒后再试。",
-    },
-}
 _KEY_PREFIX = "digestbot-rate"
 
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
-    """Which limit a request hit ("user" or "channel") and when it may try again."""
+    """Which limit a request hit ("user" or "channel"), when it may try again, and
+    whether to say so (`tell`: the first refusal of this limit's window)."""
 
     scope: str
     retry_after: int
+    tell: bool = True
 
 
-def polite_refusal(refusal: Refusal, lang: str) -> str:
-    """The line shown to someone over a limit, in Chinese when `lang` is "zh"."""
-    texts = RATE_LIMITED[refusal.scope]
-    return texts["zh" if lang == "zh" else "en"].format(seconds=refusal.retry_after)
+def polite_refusal(refusal: Refusal, lang: Lang) -> str:
+    """The line shown to someone over a limit, in their language."""
+    phrase = Phrase.RATE_USER if refusal.scope == "user" else Phrase.RATE_CHANNEL
+    return say(phrase, lang, seconds=refusal.retry_after)
 
 
 class RateLimits:
@@ -79,6 +74,7 @@ class RateLimits:
             else MemoryStorage()
         )
         self._limiter = MovingWindowRateLimiter(self._storage)
+        self._told: dict[tuple[str, ...], float] = {}
 
     async def check(
         self, platform: str, *, user: str | None, channel: str | None
@@ -90,11 +86,23 @@ class RateLimits:
                 continue
             try:
                 if not await self._limiter.hit(item, platform, scope, who):
-                    return Refusal(scope, await self._retry_after(item, platform, scope, who))
+                    wait = await self._retry_after(item, platform, scope, who)
+                    return Refusal(
+                        scope, wait, tell=self._first_telling((platform, scope, who), wait)
+                    )
             except StorageError as exc:
                 logger.warning("rate limits unavailable, allowing the request: %s", exc)
                 return None
         return None
+
+    def _first_telling(self, key: tuple[str, ...], wait: int) -> bool:
+        """True once per refusal window of `key` (this process): one note, not one per link."""
+        now = time.monotonic()
+        self._told = {k: until for k, until in self._told.items() if until > now}
+        if key in self._told:
+            return False
+        self._told[key] = now + wait
+        return True
 
     async def _retry_after(self, item: RateLimitItem, *keys: str) -> int:
         stats = await self._limiter.get_window_stats(item, *keys)

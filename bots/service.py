@@ -1,15 +1,18 @@
 """The one path from a chat message to digests, shared by every adapter.
 
-Adapters (console, Slack, Discord) translate platform events into calls of
-`DigestService` and render what comes back; they hold no summarising logic.
-The service owns the shared `httpx.AsyncClient`, the store (cache, dedupe,
-channel settings, share history) and a bounded worker pool: summarising is
-CPU work, so it runs off the event loop and acks and heartbeats stay fast.
-If the store is down (or not open yet: it opens in the background) the
-service keeps answering without cache or settings; claims still go to Redis
-when it answers (`bots.storage.claims`). It also counts what it does (`bots.metrics`), bounds
-fetches per process and per host and applies per-user and per-channel rate
-limits (`bots.limits`).
+Adapters (console, Slack, Discord) hand each message to the answer policy
+(`bots.answers`), which asks this service to read links and pasted text; they
+hold no summarising logic. The service owns the shared `httpx.AsyncClient`,
+the store (the digest cache; channel settings, claims and share history behind
+`channels`, a `bots.channels.Channels`) and a bounded worker pool: summarising
+is CPU work, so it runs off the event loop and acks and heartbeats stay fast.
+If the store is down the service keeps answering: no cache, and dedupe only
+within this process. It also counts what it does (`bots.metrics`), bounds
+fetches per process and per host, and holds the per-user and per-channel rate
+limits (`limits`, `bots.limits`) the policy applies to every path.
+
+Reading gives a `Digested` or a `Failure` (`bots.results`), never a sentence:
+the policy words it once the reply language is known.
 """
 
 from __future__ import annotations
@@ -17,60 +20,38 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-import re
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import TypeVar
 from urllib.parse import urlsplit
 
 import httpx
 
+from bots.channels import Channels
 from bots.config import Settings
 from bots.jobs import job_claims
-from bots.limits import FetchGate, RateLimits, polite_refusal
+from bots.limits import FetchGate, RateLimits
 from bots.metrics import Metrics
+from bots.results import Digested, Failure, Reading
 from bots.retention import digest_ttl, purge_periodically
-from bots.storage import Share, SqlStore, Store, StoreUnavailable
+from bots.storage import SqlStore, Store, StoreUnavailable
 from bots.storage.claims import PENDING_TTL, Claims
 from bots.storage.resilient import ResilientStore
 from bots.thread_pool import WorkPool, make_pool
 from bots.workers import digest_page, digest_source
 from summarizer.errors import DigestbotError, FetchError
 from summarizer.fetching.fetch import Page, fetch_page, make_client
-from summarizer.fetching.urls import article_links, normalize_url
+from summarizer.fetching.urls import link_key, normalize_url, wire_url
 from summarizer.models import Digest
 
-__all__ = ["MAX_LINKS", "DigestService", "Outcome", "request_lang"]
+__all__ = ["DigestService"]
 
 logger = logging.getLogger(__name__)
 _Input = TypeVar("_Input", Page, str)
 _Result = TypeVar("_Result")
 
-MAX_LINKS = 5
 DEDUPE_WINDOW = timedelta(hours=24)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_CAP_NOTE = {
-    "en": "I summarise at most {cap} links per request; {skipped} more were skipped.",
-    "zh": "每次最多摘要 {cap} 个链接，其余 {skipped} 个已跳过。",
-}
-_GENERIC = {"en": "Something went wrong while summarising this.", "zh": "摘要时出错了。"}
-
-
-def request_lang(text: str) -> str:
-    """ "zh" when the request itself is written in Chinese, for error messages."""
-    return "zh" if len(_HAN.findall(text)) >= 2 else "en"
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """One answer for one link or pasted text: a digest, or a friendly one-line error."""
-
-    source: str
-    digest: Digest | None = None
-    error: str | None = None
-    cached: bool = False
 
 
 class DigestService:
@@ -89,8 +70,9 @@ class DigestService:
         self._purging: asyncio.Future[None] | None = None
         self._client: httpx.AsyncClient | None = None
         self._pool: WorkPool | None = None
-        self._running: dict[tuple[str, str], asyncio.Future[Outcome]] = {}
-        self._limits = RateLimits(
+        self.channels = Channels(platform, lambda: self.store, self.claim)
+        self._running: dict[str, asyncio.Future[Reading]] = {}
+        self.limits = RateLimits(
             per_user=settings.rate_per_user,
             per_channel=settings.rate_per_channel,
             redis_url=settings.redis_url,
@@ -125,76 +107,50 @@ class DigestService:
         if self._pool is not None:
             await self._pool.close()
 
-    async def digest_request(
-        self,
-        text: str,
-        *,
-        max_links: int = MAX_LINKS,
-        user: str | None = None,
-        channel: str | None = None,
-    ) -> list[Outcome]:
-        """Links in `text` → one Outcome each (capped, with a note); no links → the text.
-
-        Counts against `user`'s and `channel`'s rate limits; over a limit, the
-        one Outcome is a polite line saying when to try again.
-        """
-        lang = request_lang(text)
-        refusal = await self._limits.check(self.metrics.platform, user=user, channel=channel)
-        if refusal is not None:
-            self.metrics.outcome("rate_limited")
-            return [Outcome("", error=polite_refusal(refusal, lang))]
-        links = article_links(text)
-        if not links:
-            return [await self.digest_text(text)]
-        outcomes = list(
-            await asyncio.gather(*(self.digest_url(u, lang=lang) for u in links[:max_links]))
-        )
-        if len(links) > max_links:
-            note = _CAP_NOTE[lang if lang == "zh" else "en"]
-            outcomes.append(
-                Outcome("", error=note.format(cap=max_links, skipped=len(links) - max_links))
-            )
-        return outcomes
-
-    async def digest_url(self, url: str, *, lang: str = "en") -> Outcome:
+    async def digest_url(self, url: str) -> Reading:
         """The digest of the article at `url`, from the cache when it is fresh."""
-        key = normalize_url(url)
+        key = link_key(url)
         with self.metrics.stage("digest"), self.metrics.in_flight.track_inprogress():
-            outcome = await self._once(key, url, lang)
-        self.metrics.outcome("cached" if outcome.cached else "error" if outcome.error else "ok")
-        return outcome
+            reading = await self._once(key, url)
+        cached = isinstance(reading, Digested) and reading.cached
+        self.metrics.outcome(
+            "cached" if cached else "ok" if isinstance(reading, Digested) else "error"
+        )
+        return reading
 
-    async def _once(self, key: str, url: str, lang: str) -> Outcome:
+    async def _once(self, key: str, url: str) -> Reading:
         """Requests for a link already being read here wait for that reading, not a second one."""
-        running = self._running.get((key, lang))
+        running = self._running.get(key)
         if running is not None:
             self.metrics.cache_lookups.labels("shared").inc()
             return await asyncio.shield(running)
-        task = asyncio.ensure_future(self._digest_url(key, url, lang))
-        self._running[(key, lang)] = task
-        task.add_done_callback(lambda _: self._running.pop((key, lang), None))
+        task = asyncio.ensure_future(self._digest_url(key, url))
+        self._running[key] = task
+        task.add_done_callback(lambda _: self._running.pop(key, None))
         return await asyncio.shield(task)
 
-    async def _digest_url(self, key: str, url: str, lang: str) -> Outcome:
+    async def _digest_url(self, key: str, url: str) -> Reading:
+        shown = normalize_url(url)
         cached = await self._cached(key)
         self.metrics.cache(hit=cached is not None)
         if cached is not None:
-            return Outcome(key, cached, cached=True)
+            return Digested(shown, cached, cached=True)
         started = time.perf_counter()
         try:
             # The whole reading holds a slot: bounding the CPU work too keeps the event
             # loop (acks, heartbeats) responsive however long the queue gets.
-            async with self._gate.slot(urlsplit(url).hostname or ""):
-                digest = await self._work(digest_page, await self._fetch(url))
+            wire = wire_url(url)
+            async with self._gate.slot(urlsplit(wire).hostname or ""):
+                digest = await self._work(digest_page, await self._fetch(wire))
         except DigestbotError as exc:
             logger.info("digest failed url=%s error=%s", key, type(exc).__name__)
-            return Outcome(key, error=exc.user_message(lang))
+            return Failure(shown, exc)
         except Exception:
             logger.exception("unexpected failure url=%s", key)
-            return Outcome(key, error=_GENERIC["zh" if lang == "zh" else "en"])
+            return Failure(shown, DigestbotError())
         logger.info("digest ok url=%s ms=%.0f", key, (time.perf_counter() - started) * 1000)
         await self._remember(key, digest)
-        return Outcome(key, digest)
+        return Digested(shown, digest)
 
     async def _fetch(self, url: str) -> Page:
         """Fetch the page; count failures by kind."""
@@ -208,30 +164,22 @@ class DigestService:
             self.metrics.fetch_errors.labels(type(exc).__name__).inc()
             raise
 
-    async def digest_text(self, text: str) -> Outcome:
+    async def digest_text(self, text: str) -> Reading:
         """The digest of pasted text (or Markdown/HTML)."""
-        lang = request_lang(text)
+        return await self._read(digest_source, text)
+
+    async def digest_document(self, page: Page) -> Reading:
+        """The digest of a local document (HTML, PDF) given as a page."""
+        return await self._read(digest_page, page)
+
+    async def _read(self, job: Callable[[_Input], Digest], source: _Input) -> Reading:
         try:
-            return Outcome("", await self._work(digest_source, text))
+            return Digested(None, await self._work(job, source))
         except DigestbotError as exc:
-            return Outcome("", error=exc.user_message(lang))
+            return Failure(None, exc)
         except Exception:
-            logger.exception("unexpected failure on pasted text")
-            return Outcome("", error=_GENERIC["zh" if lang == "zh" else "en"])
-
-    async def auto_enabled(self, platform: str, channel: str, *, default: bool = True) -> bool:
-        """Whether pasted links in `channel` get digests automatically."""
-        value = await self._with_store(
-            "auto", lambda store: store.get_channel_setting(platform, channel, "auto")
-        )
-        return default if value is None else value == "on"
-
-    async def set_auto(self, platform: str, channel: str, on: bool) -> None:
-        """Switch automatic digests of pasted links on or off for `channel`."""
-        value = "on" if on else "off"
-        await self._with_store(
-            "auto", lambda store: store.set_channel_setting(platform, channel, "auto", value)
-        )
+            logger.exception("unexpected failure on a pasted text or document")
+            return Failure(None, DigestbotError())
 
     async def claim(self, key: str, *, ttl: timedelta = DEDUPE_WINDOW) -> bool:
         """True for the first caller of `key` within `ttl` (platform retries, replicas).
@@ -269,38 +217,6 @@ class DigestService:
     def claims_authority(self) -> str:
         """Who decides claims now: "redis", "database" or "process" (this process alone)."""
         return self.claims.authority
-
-    async def previous_share(self, platform: str, channel: str, url: str) -> Share | None:
-        """The same link's earlier digest in `channel` within 24 hours, if any."""
-        since = datetime.now(UTC) - DEDUPE_WINDOW
-        key = normalize_url(url)
-        return await self._with_store(
-            "last_share", lambda store: store.last_share(platform, channel, key, since=since)
-        )
-
-    async def record_share(self, share: Share) -> None:
-        """Remember who shared what where (dedupe and roundups)."""
-        await self._with_store("record_share", lambda store: store.record_share(share))
-
-    async def record_outcome(
-        self, channel: str, outcome: Outcome, *, user: str | None, message_ref: str | None
-    ) -> None:
-        """Remember a link's outcome in `channel`: digested (dedupe, roundups) or unreadable."""
-        if not outcome.source:
-            return
-        digest = outcome.digest
-        await self.record_share(
-            Share(
-                platform=self.metrics.platform,
-                channel=channel,
-                url=outcome.source,
-                shared_at=datetime.now(UTC),
-                user=user,
-                message_ref=message_ref,
-                title=digest.title if digest else None,
-                ok=digest is not None,
-            )
-        )
 
     async def forget(self, platform: str, channels: list[str] | None = None) -> int | None:
         """Delete the shares and settings of `channels` (all of `platform`'s): uninstalls.

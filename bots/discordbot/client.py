@@ -40,6 +40,7 @@ from bots.discordbot.delivery import NO_MENTIONS
 from bots.discordbot.handlers import PLATFORM, Handlers
 from bots.discordbot.resilience import count_api_errors, guard_parsers
 from bots.discordbot.roundups import start_roundups
+from bots.discordbot.translator import DigestTranslator
 from bots.health import health_app, serve_health
 from bots.jobs import Jobs, finish_within
 from bots.roundup_schedule import RoundupScheduler
@@ -69,6 +70,7 @@ class DigestClient(discord.AutoShardedClient):
     async def setup_hook(self) -> None:
         """Runs after login, before the gateway: service, gateway address, command sync."""
         await self.service.start()
+        await self.tree.set_translator(DigestTranslator())
         self.roundups = start_roundups(self, self.service)
         if self.settings.discord_api_base:
             _, url, _ = await self.http.get_bot_gateway()

@@ -18,9 +18,6 @@ from typing import Any, TypeVar
 import aiohttp
 import discord
 
-from bots.service import Outcome
-from summarizer.render.embed import neutralize_mentions, render_embed
-
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -36,14 +33,6 @@ TRANSIENT = (
     OSError,
     asyncio.TimeoutError,
 )
-
-
-def outcome_message(outcome: Outcome) -> dict[str, Any]:
-    """Keyword arguments for `send`: the digest embed, or a one-line warning."""
-    if outcome.digest is not None:
-        return {"embed": discord.Embed.from_dict(render_embed(outcome.digest))}
-    where = f"<{outcome.source}> — " if outcome.source else ""
-    return {"content": neutralize_mentions(f"⚠️ {where}{outcome.error}")}
 
 
 async def send_retrying(send: Callable[[], Awaitable[T]], *, what: str) -> T:
@@ -63,7 +52,7 @@ async def send_retrying(send: Callable[[], Awaitable[T]], *, what: str) -> T:
 
 async def follow_up(
     interaction: discord.Interaction, message: dict[str, Any], *, private: bool, what: str
-) -> None:
+) -> discord.WebhookMessage:
     """One followup to a deferred interaction, pinging nobody, retried like every send."""
     send = partial(
         interaction.followup.send,
@@ -72,4 +61,4 @@ async def follow_up(
         allowed_mentions=NO_MENTIONS,
         wait=True,
     )
-    await send_retrying(send, what=what)
+    return await send_retrying(send, what=what)

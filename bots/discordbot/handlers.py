@@ -1,49 +1,78 @@
-"""What the bot does for each Discord event: defer, ask the service, send, explain failures.
+"""What the bot does for each Discord event: turn it into a `Request`, post the policy's answers.
 
 Interactions are deferred before anything else (Discord drops an interaction
-not answered within 3 s); the digest follows as a followup. Pasted links are
-answered only in channels where `/summarize-auto on` was used, never for bots
-(including this one) or webhooks, once per message even across replicas, and
-a link summarised in the same channel within 24 h gets a pointer to the
-earlier reply instead of a second digest.
+not answered within 3 s); answers follow as followups. Pasted links are read
+from guild channels (where auto is on) and from DMs to the bot, never from bots
+(including this one) or webhooks; a typing indicator shows while they are
+read. Every rule — which links, cap, claims, pointers, limits, language — is
+the answer policy's (`bots.answers`); this module only renders.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from contextlib import AbstractAsyncContextManager
 from functools import partial
 from typing import Any
 
 import discord
 from discord import app_commands
 
-from bots.discordbot.delivery import NO_MENTIONS, follow_up, outcome_message, send_retrying
-from bots.discordbot.texts import generic_error, text
+from bots.answers import (
+    Answer,
+    AnswerPolicy,
+    Failed,
+    Help,
+    Message,
+    Note,
+    Pointer,
+    Reply,
+    Request,
+    RoundupAsked,
+    Trigger,
+)
+from bots.discordbot.delivery import NO_MENTIONS, follow_up, send_retrying
+from bots.discordbot.messages import discord_message
 from bots.jobs import tell_interrupted
-from bots.service import DigestService, Outcome, request_lang
-from summarizer.errors import InvalidURL, Restarting
-from summarizer.fetching.urls import article_links, normalize_url
+from bots.languages import locale_lang, request_lang
+from bots.phrasebook import Lang, Phrase, say
+from bots.results import Digested
+from bots.service import DigestService
+from summarizer.errors import DigestbotError, Restarting
+from summarizer.render.embed import neutralize_mentions, render_embed
 
 log = logging.getLogger(__name__)
 
 PLATFORM = "discord"
-AUTO_DEFAULT = False
-"""Pasted-link digests are opt-in per channel: reading every message is a privilege."""
-MAX_PASTED_LINKS = 3
 
 
-def interaction_lang(interaction: discord.Interaction, request: str = "") -> str:
-    """ "zh" when the request is Chinese or the user's Discord runs in Chinese."""
-    if request_lang(request) == "zh" or str(interaction.locale).startswith("zh"):
-        return "zh"
-    return "en"
+def interaction_lang(interaction: discord.Interaction, request: str = "") -> Lang:
+    """The requester's language for lines outside the policy (roundups, errors)."""
+    return request_lang(request) or locale_lang(str(interaction.locale)) or "en"
 
 
 def settings_channel(channel: object, fallback: int) -> str:
-    """The channel whose auto setting applies: a thread follows its parent channel."""
+    """The channel whose settings apply: a thread follows its parent channel."""
     parent = getattr(channel, "parent_id", None)
     return str(parent or fallback)
+
+
+def render(answer: Answer, lang: Lang) -> dict[str, Any]:
+    """Keyword arguments for `send`: an embed for a digest, else one line, pinging nobody."""
+    if isinstance(answer, Digested):
+        return {"embed": discord.Embed.from_dict(render_embed(answer.digest))}
+    if isinstance(answer, Pointer):
+        return {"content": say(Phrase.ALREADY, lang, link=answer.ref)}
+    if isinstance(answer, Failed):
+        where = f"<{answer.url}> — " if answer.url else ""
+        return {"content": neutralize_mentions(f"⚠️ {where}{answer.line}")}
+    assert isinstance(answer, Note | Help)
+    return {"content": neutralize_mentions(answer.text)}
+
+
+def _private(answer: Answer) -> bool:
+    return isinstance(answer, Help) or (isinstance(answer, Note) and not answer.public)
 
 
 class Handlers:
@@ -51,53 +80,65 @@ class Handlers:
 
     def __init__(self, service: DigestService, *, message_content: bool) -> None:
         self.service = service
+        self.policy = AnswerPolicy(service)
         self.message_content = message_content
 
     async def summarize(
-        self, interaction: discord.Interaction, request: str, *, private: bool
+        self, interaction: discord.Interaction, text: str, *, private: bool, trigger: Trigger
     ) -> None:
-        """/summarize and the context menu: defer at once, then one followup per outcome."""
-        await interaction.response.defer(ephemeral=private, thinking=True)
-        lang = interaction_lang(interaction, request)
-        try:
-            outcomes = await self._outcomes(request, lang, interaction)
-        except asyncio.CancelledError:  # shutdown ran out of time: say so, don't go silent
-            line = {"content": Restarting().user_message(lang)}
-            send = partial(follow_up, interaction, line, private=True, what="restart note")
-            await tell_interrupted(send)
-            raise
-        for outcome in outcomes:
-            await follow_up(interaction, outcome_message(outcome), private=private, what="followup")
+        """/summarize, its sub-commands and the context menu: defer, then one followup each."""
+        await self.answer_interaction(interaction, Message(text), private=private, trigger=trigger)
 
     async def set_auto(self, interaction: discord.Interaction, on: bool) -> None:
-        """/summarize-auto on|off for this channel (the command checks Manage Channels)."""
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        lang = interaction_lang(interaction)
-        channel = settings_channel(interaction.channel, interaction.channel_id or 0)
-        await self.service.set_auto(PLATFORM, channel, on)
-        reply = text("auto_on" if on else "auto_off", lang)
-        if on and not self.message_content:
-            reply += "\n" + text("no_message_content", lang)
-        await send_retrying(
-            lambda: interaction.followup.send(reply, ephemeral=True, allowed_mentions=NO_MENTIONS),
-            what="auto confirmation",
+        """/summarize-auto on|off; "on" without the Message Content intent says what is missing."""
+        await self.summarize(
+            interaction, f"auto {'on' if on else 'off'}", private=True, trigger=Trigger.COMMAND
         )
+        if on and not self.message_content:
+            note = say(Phrase.NO_MESSAGE_CONTENT, interaction_lang(interaction))
+            await follow_up(interaction, {"content": note}, private=True, what="intent note")
+
+    async def answer_interaction(
+        self, interaction: discord.Interaction, message: Message, *, private: bool, trigger: Trigger
+    ) -> None:
+        await interaction.response.defer(ephemeral=private, thinking=True)
+        request = self._interaction_request(interaction, message, trigger)
+        try:
+            reply = await self._reply(request)
+        except asyncio.CancelledError:  # shutdown ran out of time: say so, don't go silent
+            line = {"content": Restarting().user_message(interaction_lang(interaction))}
+
+            async def send() -> None:
+                await follow_up(interaction, line, private=True, what="restart note")
+
+            await tell_interrupted(send)
+            raise
+        for answer in reply.answers:
+            if isinstance(answer, RoundupAsked):
+                continue  # roundups have their own command on Discord
+            sent = await follow_up(
+                interaction, render(answer, reply.lang), private=private or _private(answer),
+                what="followup",
+            )  # fmt: skip
+            await self._delivered(request, answer, sent)
 
     async def on_message(self, message: discord.Message) -> None:
-        """A channel message: digest its article links if the channel asked for it."""
+        """A message: digest its article links (guild channels with auto on, and DMs)."""
         if not self._wanted(message):
             return
-        links = article_links(message.content)
-        channel = settings_channel(message.channel, message.channel.id)
-        if not links or not await self.service.auto_enabled(
-            PLATFORM, channel, default=AUTO_DEFAULT
-        ):
-            return
-        if not await self.service.claim(f"{PLATFORM}:message:{message.id}"):
-            return
-        lang = request_lang(message.content)
-        for link in dict.fromkeys(links[:MAX_PASTED_LINKS]):
-            await self._answer_link(message, channel, link, lang)
+        direct = message.guild is None
+        request = Request(
+            Trigger.MENTION if direct else Trigger.PASTED,
+            discord_message(message),
+            settings_channel(message.channel, message.channel.id),
+            str(message.author.id),
+            reading=partial(_typing, message.channel),
+        )
+        reply = await self._reply(request)
+        for answer in reply.answers:
+            if not isinstance(answer, RoundupAsked):
+                sent = await self._reply_to(message, render(answer, reply.lang))
+                await self._delivered(request, answer, sent)
 
     async def on_app_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
@@ -105,12 +146,12 @@ class Handlers:
         """One ephemeral line for a failed command; the traceback goes to the log only."""
         lang = interaction_lang(interaction)
         if isinstance(error, app_commands.MissingPermissions):
-            line = text("needs_manage_channels", lang)
+            line = say(Phrase.NOT_MANAGER, lang)
         elif isinstance(error, app_commands.NoPrivateMessage):
-            line = text("guild_only", lang)
+            line = say(Phrase.GUILD_ONLY, lang)
         else:
             log.error("command %s failed", interaction.command, exc_info=error)
-            line = generic_error(lang)
+            line = DigestbotError().user_message(lang)
         if interaction.response.is_done():
             await interaction.followup.send(line, ephemeral=True, allowed_mentions=NO_MENTIONS)
         else:
@@ -118,58 +159,56 @@ class Handlers:
                 line, ephemeral=True, allowed_mentions=NO_MENTIONS
             )
 
+    def _interaction_request(
+        self, interaction: discord.Interaction, message: Message, trigger: Trigger
+    ) -> Request:
+        channel = interaction.channel_id
+        permissions = interaction.permissions
+
+        async def locale() -> str | None:
+            return str(interaction.locale)
+
+        async def may_manage() -> bool:
+            return interaction.guild_id is None or permissions.manage_channels
+
+        return Request(
+            trigger,
+            message,
+            None if channel is None else settings_channel(interaction.channel, channel),
+            str(interaction.user.id),
+            locale=locale,
+            may_manage=may_manage,
+        )
+
+    async def _reply(self, request: Request) -> Reply:
+        try:
+            return await self.policy.answer(request)
+        except Exception:
+            log.exception("answering a Discord request failed")
+            lang: Lang = "en"
+            return Reply(lang, [Note(say(Phrase.FAILED, lang))])
+
+    async def _delivered(self, request: Request, answer: Answer, sent: Any) -> None:
+        if isinstance(answer, Digested):
+            await self.policy.delivered(request, answer, getattr(sent, "jump_url", None))
+
     def _wanted(self, message: discord.Message) -> bool:
         return (
             self.message_content
-            and message.guild is not None
             and not message.author.bot
             and message.webhook_id is None
             and message.type in (discord.MessageType.default, discord.MessageType.reply)
         )
 
-    async def _outcomes(
-        self, request: str, lang: str, interaction: discord.Interaction
-    ) -> list[Outcome]:
-        channel = interaction.channel_id
-        try:
-            return await self.service.digest_request(
-                request,
-                user=str(interaction.user.id),
-                channel=None if channel is None else str(channel),
-            )
-        except Exception:
-            log.exception("digest request failed")
-            return [Outcome(source="", error=generic_error(lang))]
-
-    async def _answer_link(
-        self, message: discord.Message, channel: str, link: str, lang: str
-    ) -> None:
-        try:
-            url = normalize_url(link)
-        except InvalidURL:
-            return
-        earlier = await self.service.previous_share(PLATFORM, channel, url)
-        if earlier and earlier.message_ref:
-            await self._reply(
-                message, {"content": text("already_shared", lang, url=earlier.message_ref)}
-            )
-            return
-        outcome = await self._digest_url(url, lang)
-        sent = await self._reply(message, outcome_message(outcome))
-        await self.service.record_outcome(
-            channel, outcome, user=str(message.author.id), message_ref=sent.jump_url
-        )
-
-    async def _digest_url(self, url: str, lang: str) -> Outcome:
-        try:
-            return await self.service.digest_url(url, lang=lang)
-        except Exception:
-            log.exception("digest failed for %s", url)
-            return Outcome(source=url, error=generic_error(lang))
-
-    async def _reply(self, message: discord.Message, content: dict[str, Any]) -> discord.Message:
+    async def _reply_to(self, message: discord.Message, content: dict[str, Any]) -> discord.Message:
         reference = message.to_reference(fail_if_not_exists=False)
         send = partial(
             message.channel.send, **content, reference=reference, allowed_mentions=NO_MENTIONS
         )
         return await send_retrying(send, what="channel reply")
+
+
+def _typing(channel: Any) -> AbstractAsyncContextManager[None]:
+    """Discord's typing indicator while the links are read (it renews itself every 5 s)."""
+    typing: AbstractAsyncContextManager[None] = channel.typing()
+    return typing

@@ -21,6 +21,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bots.answers import AnswerPolicy
 from bots.config import ConfigError, Settings
 from bots.job_queue import durable_queue
 from bots.jobs import Jobs
@@ -30,6 +31,7 @@ from bots.slackbot.api_errors import ApiErrorCounter
 from bots.slackbot.commands import register_commands
 from bots.slackbot.deps import Deps
 from bots.slackbot.events import register_events
+from bots.slackbot.home import register_home
 from bots.slackbot.oauth import oauth_settings, oauth_stores
 from bots.slackbot.replays import replay_guard
 from bots.slackbot.replies import Poster
@@ -113,14 +115,15 @@ def build_bot(settings: Settings, service: DigestService) -> SlackBot:
     app.middleware(replay_guard(service))
     client.retry_handlers.insert(0, ApiErrorCounter(service.metrics))  # counted for /metrics
     jobs = Jobs(queue=durable_queue(settings))
-    deps = Deps(service=service, client=client, poster=Poster(service), jobs=jobs)
+    deps = Deps(service=service, client=client, poster=Poster(AnswerPolicy(service)), jobs=jobs)
     register_commands(app, deps)
     register_events(app, deps)
     register_unfurl(app, deps)
     register_uninstall(app, service, oauth=stores is not None)
+    register_home(app, deps)
     roundups = None
     if stores is None:
-        roundups = start_roundups(deps)
+        roundups = start_roundups(service, client)
     else:  # a schedule names a channel, not the workspace whose token could post there
         logger.warning("multi-workspace mode: scheduled roundups are off")
     return SlackBot(app=app, jobs=deps.jobs, service=service, roundups=roundups, oauth=stores)

@@ -17,9 +17,9 @@ from bots.health import serve_health
 from bots.service import DigestService
 from bots.slackbot.app import MISSING_BOT_TOKEN, SlackConfigError, build_bot
 from bots.slackbot.oauth import oauth_enabled
-from bots.slackbot.replies import PLATFORM
 from bots.slackbot.server import ops_app, web_app
 from bots.slackbot.socket_mode import connect
+from bots.slackbot.target import PLATFORM
 
 logger = logging.getLogger(__name__)
 

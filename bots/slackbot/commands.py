@@ -1,27 +1,29 @@
-"""`/summarize`: usage help, `auto on|off`, `roundup …`, and links or pasted text → digests.
+"""`/summarize …`: every sub-command and every link or pasted article, via the answer policy.
 
-The listener acknowledges at once (the "reading…" note is the ack's body, so
-Slack shows it within its 3-second window) and leaves the reading to a job.
+The listener acknowledges at once (Slack's 3-second window; the ack says
+"📖 Reading…" when the text has links) and leaves the answer to a job: the
+policy reads the sub-command (help, settings, auto, lang, roundup) or the
+content.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bots.roundups import roundup_args
-from bots.service import request_lang
-from bots.slackbot.deps import MAX_LINKS, Deps, team_of
-from bots.slackbot.links import plain_text
-from bots.slackbot.messages import say
-from bots.slackbot.replies import PLATFORM, Target
-from bots.slackbot.roundups import answer_roundup
+from bots.answers import Trigger
+from bots.languages import request_lang
+from bots.phrasebook import Phrase, say
+from bots.slackbot.deps import Deps, team_of
+from bots.slackbot.events import slack_request
+from bots.slackbot.target import Target
+from summarizer.fetching.urls import article_links
 
 COMMAND = "/summarize"
-_HELP_WORDS = frozenset({"", "help", "帮助", "?"})
-_AUTO_WORDS = {"auto on": True, "auto off": False}
 
 
 def register_commands(app: AsyncApp, deps: Deps) -> None:
@@ -31,35 +33,22 @@ def register_commands(app: AsyncApp, deps: Deps) -> None:
     async def summarize(
         ack: AsyncAck, command: dict[str, str], respond: AsyncRespond, client: AsyncWebClient
     ) -> None:
-        text = plain_text(command.get("text", ""))
-        lang = request_lang(text)
-        word = " ".join(text.lower().split())
-        if word in _HELP_WORDS:
-            await ack(text=say("help", lang, max_links=MAX_LINKS))
-            return
-        target = Target(
-            command["channel_id"], command["user_id"], lang, respond=respond, client=client
-        )
-        if word in _AUTO_WORDS:
-            await ack()
-            work = _set_auto(deps, target, on=_AUTO_WORDS[word])
-        elif (args := roundup_args(text)) is not None:
-            await ack()
-            work = answer_roundup(deps, target, args)
+        text = command.get("text", "")
+        # The ack is all Slack shows within 3 s: say "Reading…" when there is reading to do.
+        if article_links(text):
+            await ack(say(Phrase.READING, request_lang(text) or "en"))
         else:
-            await ack(text=say("reading", lang))
-            job = {"text": command.get("text", ""), "channel": target.channel, "user": target.user,
-                   "response_url": command["response_url"], "team": team_of(command)}  # fmt: skip
-            answer = deps.poster.answer
-            await deps.jobs.submit(
-                "slack.command",
-                job,
-                lambda: deps.poster.safely(target, answer(target, text, max_links=MAX_LINKS)),
-            )
-            return
-        deps.jobs.spawn(deps.poster.safely(target, work), name=f"slack {COMMAND}")
+            await ack()
+        job = {"text": text, "channel": command["channel_id"], "user": command["user_id"],
+               "response_url": command["response_url"], "team": team_of(command)}  # fmt: skip
+        await deps.jobs.submit("slack.command", job, lambda: answer_command(deps, client, job))
 
 
-async def _set_auto(deps: Deps, target: Target, *, on: bool) -> None:
-    await deps.service.set_auto(PLATFORM, target.channel, on)
-    await deps.poster.tell(target, say("auto_on" if on else "auto_off", target.lang))
+async def answer_command(deps: Deps, client: AsyncWebClient, job: dict[str, Any]) -> None:
+    """Answer a queued `/summarize` (here, or in a `digestbot worker`) through the policy."""
+    channel, user = job["channel"], job["user"]
+    respond = AsyncRespond(response_url=job["response_url"])
+    target = Target(channel, user, respond=respond, client=client)
+    message = {"text": job["text"]}
+    request = slack_request(Trigger.COMMAND, message, channel, user, client, ref=None)
+    await deps.poster.safely(target, deps.poster.answer(target, request))

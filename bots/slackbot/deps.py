@@ -8,10 +8,10 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.jobs import Jobs
-from bots.service import MAX_LINKS, DigestService
+from bots.service import DigestService
 from bots.slackbot.replies import Poster
 
-__all__ = ["MAX_LINKS", "Deps", "team_of"]
+__all__ = ["Deps", "team_of"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,29 +1,34 @@
-"""Messages with links: pasted links, @mentions in threads, the message shortcut.
+"""Messages with links: pasted links, @mentions, direct messages and the message shortcut.
 
-Slack retries an event it thinks went unanswered (`X-Slack-Retry-Num`), and a
-message that @-mentions the bot arrives twice (`message` and `app_mention`).
-So each event is claimed by its `event_id`, and each link by (channel, message
-ts, link): whichever arrives first posts the digest, the rest stay quiet. A
-link already summarised in the channel within 24 h gets a pointer instead.
+Each listener turns the event into a `Request` for the answer policy and posts
+its answers (`replies.Poster`). Slack retries an event it thinks went
+unanswered (`X-Slack-Retry-Num`), so each event is claimed by its `event_id`;
+a message that also @-mentions the bot arrives twice (`message` and
+`app_mention`): the policy's per-link claims answer each link once. While a
+pasted link is read, the message wears a 👀 reaction.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bots.service import request_lang
-from bots.slackbot.deps import MAX_LINKS, Deps, team_of
-from bots.slackbot.links import article_links, plain_text
-from bots.slackbot.messages import say
-from bots.slackbot.replies import PLATFORM, Target
-from summarizer.fetching.urls import normalize_url
+from bots.answers import Request, Trigger
+from bots.slackbot.deps import Deps, team_of
+from bots.slackbot.links import slack_message
+from bots.slackbot.people import SlackPeople
+from bots.slackbot.target import Target
+from summarizer.fetching.urls import article_links
 
 SHORTCUT = "summarize_message"
+READING_REACTION = "eyes"
 # Message subtypes a person's ordinary post can have; edits, deletions, joins and
 # bot posts have others.
 _PERSON_SUBTYPES = frozenset({None, "file_share", "thread_broadcast"})
@@ -36,7 +41,7 @@ def register_events(app: AsyncApp, deps: Deps) -> None:
 
     @app.event("message")
     async def pasted(body: Event, event: Event, client: AsyncWebClient) -> None:
-        if _from_a_person(event) and article_links(event.get("text", "")):
+        if _from_a_person(event) and _worth_a_job(event):
             job = {"event": event, "event_id": body["event_id"], "team": team_of(body)}
             work = lambda: _pasted(deps, client, event, body["event_id"])  # noqa: E731
             await deps.jobs.submit("slack.message", job, work)
@@ -48,84 +53,100 @@ def register_events(app: AsyncApp, deps: Deps) -> None:
         await deps.jobs.submit("slack.mention", job, work)
 
     @app.shortcut(SHORTCUT)
-    async def shortcut(
-        ack: AsyncAck, body: Event, respond: AsyncRespond, client: AsyncWebClient
-    ) -> None:
+    async def shortcut(ack: AsyncAck, body: Event, client: AsyncWebClient) -> None:
         await ack()
-        message = body["message"]
-        text = plain_text(message.get("text", ""))
-        thread = message.get("thread_ts") or message["ts"]
-        user = body["user"]["id"]
-        lang = request_lang(text)
-        target = Target(body["channel"]["id"], user, lang, thread, respond, client=client)
-        job = {
-            "text": message.get("text", ""), "channel": target.channel, "user": user,
-            "thread": thread, "response_url": body["response_url"], "team": team_of(body),
-        }  # fmt: skip
-        answer = deps.poster.answer
-        work = lambda: deps.poster.safely(target, answer(target, text, max_links=MAX_LINKS))  # noqa: E731
-        await deps.jobs.submit("slack.shortcut", job, work)
+        job = {"message": body["message"], "channel": body["channel"]["id"],
+               "user": body["user"]["id"], "response_url": body["response_url"],
+               "team": team_of(body)}  # fmt: skip
+        await deps.jobs.submit("slack.shortcut", job, lambda: answer_shortcut(deps, client, job))
+
+
+async def answer_shortcut(deps: Deps, client: AsyncWebClient, job: Event) -> None:
+    """Answer a queued message shortcut (here, or in a `digestbot worker`) through the policy."""
+    message, channel, user = job["message"], job["channel"], job["user"]
+    thread = message.get("thread_ts") or message["ts"]
+    respond = AsyncRespond(response_url=job["response_url"])
+    target = Target(channel, user, thread, respond, client=client)
+    request = slack_request(Trigger.SHORTCUT, message, channel, user, client, ref=message["ts"])
+    await deps.poster.safely(target, deps.poster.answer(target, request))
+
+
+def _worth_a_job(event: Event) -> bool:
+    """A DM always; a channel message only with a link somewhere (most messages have none)."""
+    message = slack_message(event, ref=None)
+    return event.get("channel_type") == "im" or bool(article_links(message.text, *message.hidden))
 
 
 def _from_a_person(event: Event) -> bool:
     return event.get("subtype") in _PERSON_SUBTYPES and not event.get("bot_id")
 
 
+def slack_request(
+    trigger: Trigger,
+    message: Event,
+    channel: str,
+    user: str | None,
+    client: AsyncWebClient,
+    *,
+    ref: str | None,
+    reading: Any = None,
+) -> Request:
+    people = SlackPeople(client)
+    return Request(
+        trigger,
+        slack_message(message, ref=ref),
+        channel,
+        user,
+        locale=lambda: people.locale(user),
+        may_manage=lambda: people.may_manage(user, channel),
+        reading=reading,
+    )
+
+
 async def _pasted(deps: Deps, client: AsyncWebClient, event: Event, event_id: str) -> None:
-    channel = event["channel"]
-    if not await deps.service.claim(f"slack:event:{event_id}"):
+    """A channel message's links are claimed one by one by the policy; a DM as a whole here."""
+    direct = event.get("channel_type") == "im"  # a DM to the bot is always a request
+    if direct and not await deps.service.channels.claim(f"event:{event_id}"):
         return
-    if not await deps.service.auto_enabled(PLATFORM, channel):
-        return
-    text = event.get("text", "")
-    thread = event.get("thread_ts") or event["ts"]
-    lang = request_lang(plain_text(text))
-    target = Target(channel, event.get("user"), lang, thread, client=client)
-    await deps.poster.safely(target, _links(deps, target, text, event["ts"], explicit=False))
+    channel, ts = event["channel"], event["ts"]
+    trigger = Trigger.MENTION if direct else Trigger.PASTED
+    target = Target(channel, event.get("user"), event.get("thread_ts") or ts, client=client)
+    request = slack_request(
+        trigger, event, channel, event.get("user"), client, ref=ts,
+        reading=lambda: _eyes(client, channel, ts),
+    )  # fmt: skip
+    await deps.poster.safely(target, deps.poster.answer(target, request))
 
 
 async def _mentioned(deps: Deps, client: AsyncWebClient, event: Event, event_id: str) -> None:
-    if not await deps.service.claim(f"slack:event:{event_id}"):
-        return
-    parent_ts = event.get("thread_ts")
-    lang = request_lang(plain_text(event.get("text", "")))
-    thread = parent_ts or event["ts"]
-    target = Target(
-        event["channel"], event.get("user"), lang, thread, public_errors=True, client=client
-    )
-    work = _mention_work(deps, target, event, parent_ts)
-    await deps.poster.safely(target, work)
-
-
-async def _mention_work(deps: Deps, target: Target, event: Event, parent_ts: str | None) -> None:
     """A mention in a thread reads the thread's first message; elsewhere, its own text."""
-    text, message_ts = event.get("text", ""), event["ts"]
-    if parent_ts is not None:
-        replies = await target.client.conversations_replies(
-            channel=target.channel, ts=parent_ts, limit=1
-        )
-        text, message_ts = replies["messages"][0].get("text", ""), parent_ts
-    if not article_links(text):
-        await deps.poster.note(target, say("no_links", target.lang))
+    if not await deps.service.channels.claim(f"event:{event_id}"):
         return
-    await _links(deps, target, text, message_ts, explicit=True)
+    channel, parent_ts = event["channel"], event.get("thread_ts")
+    target = Target(
+        channel, event.get("user"), parent_ts or event["ts"], public_errors=True, client=client
+    )
+    message, ref = event, event["ts"]
+    if parent_ts is not None:
+        replies = await client.conversations_replies(channel=channel, ts=parent_ts, limit=1)
+        message, ref = replies["messages"][0], parent_ts
+    request = slack_request(Trigger.MENTION, message, channel, event.get("user"), client, ref=ref)
+    await deps.poster.safely(target, deps.poster.answer(target, request))
 
 
-async def _links(deps: Deps, target: Target, text: str, message_ts: str, *, explicit: bool) -> None:
-    """One digest per link, claimed per (channel, message, link).
+def _eyes(client: AsyncWebClient, channel: str, ts: str) -> AbstractAsyncContextManager[None]:
+    @asynccontextmanager
+    async def reaction() -> AsyncIterator[None]:
+        await _react(client.reactions_add, channel, ts)
+        try:
+            yield
+        finally:
+            await _react(client.reactions_remove, channel, ts)
 
-    `explicit` (someone asked) still answers a link another listener already
-    took, with a pointer to that digest once it exists.
-    """
-    links = article_links(text)
-    for url in links[:MAX_LINKS]:
-        key = f"slack:link:{target.channel}:{message_ts}:{normalize_url(url)}"
-        first = await deps.service.claim(key)
-        earlier = await deps.service.previous_share(PLATFORM, target.channel, url)
-        if earlier is not None and earlier.message_ref and (first or explicit):
-            await deps.poster.pointer(target, earlier.message_ref)
-        elif first:
-            outcome = await deps.service.digest_url(url, lang=target.lang)
-            await deps.poster.deliver(target, [outcome])
-    if len(links) > MAX_LINKS:
-        await deps.poster.tell(target, say("capped", target.lang, max_links=MAX_LINKS))
+    return reaction()
+
+
+async def _react(call: Any, channel: str, ts: str) -> None:
+    """A reaction is a courtesy: a missing scope or a removed message never fails the answer."""
+    with suppress(SlackApiError):
+        await call(channel=channel, timestamp=ts, name=READING_REACTION)

@@ -18,15 +18,19 @@ from typing import Any
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bots.answers import AnswerPolicy
 from bots.config import Settings
 from bots.jobs import Jobs
-from bots.service import DigestService, request_lang
+from bots.languages import request_lang
+from bots.service import DigestService
 from bots.slackbot.app import api_client, build_client
-from bots.slackbot.deps import MAX_LINKS, Deps
-from bots.slackbot.events import _mentioned, _pasted
+from bots.slackbot.commands import answer_command
+from bots.slackbot.deps import Deps
+from bots.slackbot.events import _mentioned, _pasted, answer_shortcut
 from bots.slackbot.links import plain_text
 from bots.slackbot.oauth import oauth_enabled, oauth_stores
-from bots.slackbot.replies import Poster, Target
+from bots.slackbot.replies import Poster
+from bots.slackbot.target import Target
 from bots.slackbot.unfurl import _unfurl
 from summarizer.errors import WorkLost
 
@@ -53,8 +57,8 @@ class SlackJobs:
             await self._give_up(kind, args, client)
             return
         runs: dict[str, Callable[[Args, AsyncWebClient], Awaitable[None]]] = {
-            "slack.command": self._command,
-            "slack.shortcut": self._shortcut,
+            "slack.command": lambda a, c: answer_command(self._deps, c, a),
+            "slack.shortcut": lambda a, c: answer_shortcut(self._deps, c, a),
             "slack.message": lambda a, c: _pasted(self._deps, c, a["event"], a["event_id"]),
             "slack.mention": lambda a, c: _mentioned(self._deps, c, a["event"], a["event_id"]),
             "slack.unfurl": lambda a, c: _unfurl(self._deps, c, a["event"], a["event_id"]),
@@ -65,37 +69,20 @@ class SlackJobs:
         if self._oauth is not None:
             await self._oauth.installation_store.engine.dispose()
 
-    async def _command(self, args: Args, client: AsyncWebClient) -> None:
-        target, text = self._asker(args, client)
-        await self._deps.poster.safely(
-            target, self._deps.poster.answer(target, text, max_links=MAX_LINKS)
-        )
-
-    async def _shortcut(self, args: Args, client: AsyncWebClient) -> None:
-        await self._command(args, client)
-
-    def _asker(self, args: Args, client: AsyncWebClient) -> tuple[Target, str]:
-        """The target and text of a slash command or message shortcut."""
-        text = plain_text(args["text"])
-        respond = AsyncRespond(response_url=args["response_url"])
-        target = Target(
-            args["channel"], args["user"], request_lang(text), args.get("thread"),
-            respond=respond, client=client,
-        )  # fmt: skip
-        return target, text
-
     async def _give_up(self, kind: str, args: Args, client: AsyncWebClient) -> None:
         logger.error("job %s failed %d times; telling the requester", kind, MAX_DELIVERIES)
         if kind in ("slack.command", "slack.shortcut"):
-            target, _ = self._asker(args, client)
+            message = args.get("message") or {"text": args.get("text", "")}
+            respond = AsyncRespond(response_url=args["response_url"])
+            target = Target(args["channel"], args["user"], respond=respond, client=client)
         elif kind in ("slack.message", "slack.mention"):
-            event = args["event"]
-            lang = request_lang(plain_text(event.get("text", "")))
-            thread = event.get("thread_ts") or event["ts"]
-            target = Target(event["channel"], event.get("user"), lang, thread, client=client)
+            message = args["event"]
+            thread = message.get("thread_ts") or message["ts"]
+            target = Target(message["channel"], message.get("user"), thread, client=client)
         else:
             return  # an unfurl card nobody asked for: nothing to apologise for
-        await self._deps.poster.tell(target, WorkLost().user_message(target.lang))
+        lang = request_lang(plain_text(message.get("text") or "")) or "en"
+        await self._deps.poster.tell(target, WorkLost().user_message(lang))
 
     async def _client(self, team: dict[str, str | None]) -> AsyncWebClient:
         """The single workspace's client, or (OAuth) one with that workspace's bot token."""
@@ -112,5 +99,5 @@ class SlackJobs:
 def slack_jobs(settings: Settings, service: DigestService, jobs: Jobs) -> SlackJobs:
     """What a worker process needs to answer Slack jobs: the listeners' deps, its own."""
     client = api_client(settings, None) if oauth_enabled(settings) else build_client(settings)
-    deps = Deps(service=service, client=client, poster=Poster(service), jobs=jobs)
+    deps = Deps(service=service, client=client, poster=Poster(AnswerPolicy(service)), jobs=jobs)
     return SlackJobs(settings, deps)

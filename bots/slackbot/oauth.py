@@ -21,6 +21,7 @@ REDIRECT_PATH = "/slack/oauth_redirect"
 BOT_SCOPES = (
     "commands", "chat:write", "chat:write.public", "links:read", "links:write",
     "app_mentions:read", "channels:history", "groups:history", "im:history", "mpim:history",
+    "users:read", "channels:read", "groups:read", "reactions:write",
 )  # fmt: skip
 """What the listeners use: `oauth_config.scopes.bot` in deploy/slack/manifest.yml."""
 

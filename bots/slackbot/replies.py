@@ -1,10 +1,11 @@
-"""Answers to Slack: digests, pointers to earlier digests, and friendly errors.
+"""Answers to Slack: render what the answer policy decided, with each request's client.
 
-Every answer goes through `Poster`, so the rules live in one place: a digest is
-posted (in the thread when there is one) and recorded as a share; an error goes
-privately to whoever asked (or in the thread when they asked publicly); a crash
-in the work behind an answer is logged with its traceback and the user still
-gets a one-line apology, never silence and never a traceback.
+Every answer goes through `Poster`: a digest is posted (in the thread when
+there is one) and reported back to the policy as delivered; a pointer is a
+public line with the earlier digest's permalink; help, refusals and failures go
+privately to whoever asked (in the thread when they asked publicly, by
+mentioning the bot); a crash in the work behind an answer is logged with its
+traceback and the user still gets a one-line apology, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,77 +13,67 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable
-from dataclasses import dataclass, field
+from dataclasses import replace
 
-from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
-from slack_sdk.web.async_client import AsyncWebClient
 
+from bots.answers import (
+    Answer,
+    AnswerPolicy,
+    Failed,
+    Help,
+    Note,
+    Pointer,
+    Reply,
+    Request,
+    RoundupAsked,
+)
 from bots.jobs import tell_interrupted
-from bots.service import DigestService, Outcome
-from bots.slackbot.messages import say
+from bots.phrasebook import Lang, Phrase, say
+from bots.results import Digested
+from bots.slackbot.roundups import answer_roundup
+from bots.slackbot.target import Target
 from summarizer.errors import Restarting
 from summarizer.render.blockkit import digest_message, escape
 
 logger = logging.getLogger(__name__)
 
-PLATFORM = "slack"
 # Errors after which a slash command's digest goes through its response_url instead.
 _UNREACHABLE_CHANNEL = frozenset({"not_in_channel", "channel_not_found"})
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
-    """Where answers to one request go, with which client, and in which language.
-
-    `client` is the request's own (Bolt's `context.client`): authorized for the
-    workspace the request came from, so one bot can serve several.
-    `respond` is the request's response_url (slash commands, shortcuts): errors
-    go there privately. Otherwise errors are ephemeral to `user`, or public in
-    the thread when `public_errors` (someone @-mentioned the bot).
-    """
-
-    channel: str
-    user: str | None
-    lang: str
-    thread_ts: str | None = None
-    respond: AsyncRespond | None = None
-    public_errors: bool = False
-    client: AsyncWebClient = field(kw_only=True)
-
-
 class Poster:
-    """Posts digests and notes with each target's client and records each share."""
+    """Posts what the policy answered, with each target's client."""
 
-    def __init__(self, service: DigestService) -> None:
-        self._service = service
+    def __init__(self, policy: AnswerPolicy) -> None:
+        self.policy = policy
 
-    async def answer(self, target: Target, text: str, *, max_links: int) -> None:
-        """Someone asked for `text` (links or pasted prose): post what the service makes of it."""
-        outcomes = await self._service.digest_request(
-            text, max_links=max_links, user=target.user, channel=target.channel
-        )
-        await self.deliver(target, outcomes, shared_by=target.user)
+    async def answer(self, target: Target, request: Request) -> None:
+        """Ask the policy about `request` and post every answer."""
+        reply = await self.policy.answer(request)
+        for answer in reply.answers:
+            await self._post(target, request, reply, answer)
 
-    async def deliver(
-        self, target: Target, outcomes: list[Outcome], *, shared_by: str | None = None
-    ) -> None:
-        """Post each outcome: the digest, or its error line."""
-        for outcome in outcomes:
-            if outcome.digest is None:
-                await self.tell(target, escape(outcome.error or say("failed", target.lang)))
-                await self._service.record_outcome(
-                    target.channel, outcome, user=target.user, message_ref=None
-                )
-            else:
-                await self.digest(target, outcome, shared_by=shared_by)
+    async def _post(self, target: Target, request: Request, reply: Reply, answer: Answer) -> None:
+        if isinstance(answer, Digested):
+            await self.digest(target, request, answer, reply.lang)
+        elif isinstance(answer, Pointer):
+            link = await target.client.chat_getPermalink(
+                channel=target.channel, message_ts=answer.ref
+            )
+            await self.note(target, say(Phrase.ALREADY, reply.lang, link=link["permalink"]))
+        elif isinstance(answer, Help):
+            await self.tell(replace(target, public_errors=False), answer.text)
+        elif isinstance(answer, Failed | Note):
+            public = isinstance(answer, Note) and answer.public
+            text = escape(answer.line if isinstance(answer, Failed) else answer.text)
+            await (self.note(target, text) if public else self.tell(target, text))
+        elif isinstance(answer, RoundupAsked):
+            await answer_roundup(self.policy.service, target, answer.args, reply.lang, self.tell)
 
-    async def digest(
-        self, target: Target, outcome: Outcome, *, shared_by: str | None = None
-    ) -> None:
-        """Post the outcome's digest to the target's channel/thread and remember where it went."""
-        assert outcome.digest is not None
-        message = digest_message(outcome.digest, shared_by=shared_by)
+    async def digest(self, target: Target, request: Request, answer: Digested, lang: Lang) -> None:
+        """Post the digest to the target's channel/thread and tell the policy where it went."""
+        message = digest_message(answer.digest, shared_by=target.user)
         try:
             posted = await target.client.chat_postMessage(
                 channel=target.channel,
@@ -97,16 +88,9 @@ class Poster:
                 await target.respond(response_type="in_channel", **message)
                 return
             logger.error("chat.postMessage failed in %s: %s", target.channel, reason)
-            await self.tell(target, say("not_posted", target.lang, reason=reason))
+            await self.tell(target, say(Phrase.NOT_POSTED, lang, reason=reason))
             return
-        await self._service.record_outcome(
-            target.channel, outcome, user=target.user, message_ref=str(posted["ts"])
-        )
-
-    async def pointer(self, target: Target, message_ts: str) -> None:
-        """Answer a repeated link with a permalink to its earlier digest in this channel."""
-        link = await target.client.chat_getPermalink(channel=target.channel, message_ts=message_ts)
-        await self.note(target, say("already", target.lang, permalink=link["permalink"]))
+        await self.policy.delivered(request, answer, str(posted["ts"]))
 
     async def note(self, target: Target, text: str) -> None:
         """A short public line in the target's channel/thread."""
@@ -115,7 +99,7 @@ class Poster:
         )
 
     async def tell(self, target: Target, text: str) -> None:
-        """Tell whoever asked what went wrong, privately unless they asked in public."""
+        """Tell whoever asked, privately unless they asked in public."""
         if target.respond is not None:
             await target.respond(text=text, response_type="ephemeral", replace_original=False)
         elif target.public_errors or target.user is None:
@@ -125,17 +109,17 @@ class Poster:
                 channel=target.channel, user=target.user, thread_ts=target.thread_ts, text=text
             )
 
-    async def safely(self, target: Target, work: Awaitable[None]) -> None:
+    async def safely(self, target: Target, work: Awaitable[None], lang: Lang = "en") -> None:
         """Run `work`; if it crashes, log the traceback and apologise to the user."""
         try:
             await work
         except asyncio.CancelledError:  # shutdown ran out of time: say so, don't go silent
-            line = Restarting().user_message(target.lang)
+            line = Restarting().user_message(lang)
             await tell_interrupted(lambda: self.tell(target, line))
             raise
         except Exception:
             logger.exception("Slack request failed in channel %s", target.channel)
             try:
-                await self.tell(target, say("failed", target.lang))
+                await self.tell(target, say(Phrase.FAILED, lang))
             except Exception:
                 logger.exception("could not tell the user in %s about the failure", target.channel)

@@ -9,17 +9,19 @@ with the bot and stopped when it closes.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from functools import partial
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bots.phrasebook import Lang
 from bots.roundup_schedule import RoundupScheduler
 from bots.roundup_texts import say
 from bots.roundups import roundup_command
-from bots.slackbot.deps import Deps
-from bots.slackbot.replies import PLATFORM, Target
+from bots.service import DigestService
+from bots.slackbot.target import PLATFORM, Target
 from summarizer.render.blockkit import escape
 from summarizer.render.roundup_blockkit import roundup_messages
 from summarizer.roundup.build import Roundup
@@ -28,21 +30,25 @@ __all__ = ["answer_roundup", "post_roundup", "start_roundups"]
 
 logger = logging.getLogger(__name__)
 
+Tell = Callable[[Target, str], Awaitable[None]]
 
-async def answer_roundup(deps: Deps, target: Target, args: str) -> None:
-    """`/summarize roundup <args>`: post the roundup here, or tell the asker why not."""
+
+async def answer_roundup(
+    service: DigestService, target: Target, args: str, lang: Lang, tell: Tell
+) -> None:
+    """`/summarize roundup <args>`: post the roundup here, or `tell` the asker why not."""
     answer = await roundup_command(
-        deps.service.store, PLATFORM, target.channel, args, lang=target.lang, now=datetime.now(UTC)
+        service.store, PLATFORM, target.channel, args, lang=lang, now=datetime.now(UTC)
     )
     if answer.roundup is None:
-        await deps.poster.tell(target, escape(answer.note))
+        await tell(target, escape(answer.note))
         return
     try:
         await post_roundup(target.client, target.channel, answer.roundup)
     except SlackApiError as exc:
         reason = str(exc.response.get("error", "error"))
         logger.error("posting a roundup in %s failed: %s", target.channel, reason)
-        await deps.poster.tell(target, say("not_posted", target.lang, reason=reason))
+        await tell(target, say("not_posted", lang, reason=reason))
 
 
 async def post_roundup(client: AsyncWebClient, channel: str, roundup: Roundup) -> None:
@@ -53,11 +59,11 @@ async def post_roundup(client: AsyncWebClient, channel: str, roundup: Roundup) -
         )
 
 
-def start_roundups(deps: Deps) -> RoundupScheduler | None:
+def start_roundups(service: DigestService, client: AsyncWebClient) -> RoundupScheduler | None:
     """Start posting scheduled roundups; None (logged) when the bot runs without a store."""
-    if deps.service.store is None:
+    if service.store is None:
         logger.warning("no store: scheduled roundups are off")
         return None
-    scheduler = RoundupScheduler(deps.service.store, PLATFORM, partial(post_roundup, deps.client))
+    scheduler = RoundupScheduler(service.store, PLATFORM, partial(post_roundup, client))
     scheduler.start()
     return scheduler

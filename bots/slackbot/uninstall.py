@@ -13,7 +13,7 @@ import logging
 from slack_bolt.async_app import AsyncApp
 
 from bots.service import DigestService
-from bots.slackbot.replies import PLATFORM
+from bots.slackbot.target import PLATFORM
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from bots.config import Settings
+from bots.phrasebook import failure_line
 from bots.pool import ProcessPool
+from bots.results import Failure
 from bots.service import DigestService
 from bots.workers import digest_source
 from summarizer.errors import Restarting, TooComplex, WorkLost
@@ -126,10 +128,10 @@ async def test_the_service_answers_a_job_over_budget_with_one_polite_line(
     await service.start()
     try:
         assert service.pool_ready()
-        [outcome] = await service.digest_request(TEXT)
-        [chinese] = await service.digest_request("请总结：" + TEXT)
+        outcome = await service.digest_text(TEXT)
     finally:
         await service.close()
-    assert outcome.error == "That page is too complex to read. (over 0.001 s)"
-    assert chinese.error == "这个页面太复杂，无法读取。（over 0.001 s）"
+    assert isinstance(outcome, Failure)
+    assert failure_line(outcome.error, "en") == "That page is too complex to read. (over 0.001 s)"
+    assert failure_line(outcome.error, "zh") == "这个页面太复杂，无法读取。（over 0.001 s）"
     assert not service.pool_ready()

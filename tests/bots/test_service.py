@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bots.config import Settings
-from bots.service import DigestService, request_lang
+from bots.languages import request_lang
+from bots.phrasebook import failure_line
+from bots.results import Digested, Failure
+from bots.service import DigestService
 
 ARTICLE = (
     "<html><head><title>Acme raises $2.1 billion</title></head><body><article>"
@@ -30,8 +33,8 @@ async def process_service(monkeypatch: pytest.MonkeyPatch) -> DigestService:
 
 async def test_a_link_is_digested_in_a_worker_process(process_service, article_server) -> None:
     url = article_server.add("/acme", ARTICLE.encode())
-    [outcome] = await process_service.digest_request(f"look at this {url}")
-    assert outcome.error is None and outcome.digest is not None
+    outcome = await process_service.digest_url(url)
+    assert isinstance(outcome, Digested)
     assert any(f.text == "$2.1 billion" for f in outcome.digest.figures)
 
 
@@ -39,20 +42,21 @@ async def test_errors_from_a_worker_keep_their_type_and_language(
     process_service, article_server
 ) -> None:
     url = article_server.add("/blank", b"   ")  # an empty page fails inside the worker
-    [outcome] = await process_service.digest_request(f"看看这个 {url}")
-    assert outcome.digest is None
-    assert outcome.error == "无法读取这篇文章：没有可读的文字。（empty page）"
+    outcome = await process_service.digest_url(url)
+    assert isinstance(outcome, Failure)
+    assert failure_line(outcome.error, "zh") == "无法读取这篇文章：没有可读的文字。（empty page）"
 
 
 async def test_pasted_text_is_digested_in_a_worker_process(process_service) -> None:
-    [outcome] = await process_service.digest_request(ARTICLE)
-    assert outcome.digest is not None and outcome.digest.title == "Acme raises $2.1 billion"
+    outcome = await process_service.digest_text(ARTICLE)
+    assert isinstance(outcome, Digested) and outcome.digest.title == "Acme raises $2.1 billion"
 
 
 @pytest.mark.parametrize(
-    ("text", "lang"), [("summarize this please", "en"), ("请总结 https://a.cn/x", "zh")]
+    ("text", "lang"),
+    [("summarize this please", "en"), ("请总结 https://a.cn/x", "zh"), ("https://a.cn/x", None)],
 )
-def test_answers_follow_the_requester_language(text: str, lang: str) -> None:
+def test_answers_follow_the_requester_language(text: str, lang: str | None) -> None:
     assert request_lang(text) == lang
 
 
@@ -66,10 +70,10 @@ async def test_an_unreadable_link_is_remembered_but_never_blocks_a_retry(
     await service.start()
     try:
         url = article_server.add("/gone", b"nope", status=404)
-        [failed] = await service.digest_request(url)
-        assert failed.error is not None and "404" in failed.error
-        await service.record_outcome("C1", failed, user="U1", message_ref=None)
-        assert await service.previous_share("slack", "C1", url) is None
+        failed = await service.digest_url(url)
+        assert isinstance(failed, Failure) and "404" in failure_line(failed.error, "en")
+        await service.channels.record("C1", url, user="U1", ref=None, title=None)
+        assert await service.channels.previous_share("C1", url) is None
         assert service.store is not None
         now = datetime.now(UTC)
         [share] = await service.store.shares(

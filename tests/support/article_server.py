@@ -22,6 +22,7 @@ work. Routes (each returns the absolute URL of `path`):
         skips the test when the shared corpus is absent.
 
     article_server.url(path) -> str;  article_server.hits(path) -> int
+    article_server.targets -> every request target received, exactly as on the wire
     article_server.requests(path) -> list of header dicts the server received
     article_server.bytes_sent(path) -> body bytes written so far (did a client stop early?)
 
@@ -76,6 +77,7 @@ class ArticleServer:
     def __init__(self) -> None:
         self._routes: dict[str, _Route] = {}
         self._lock = threading.Lock()
+        self.targets: list[str] = []
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
         self._httpd.daemon_threads = True
         self.port = self._httpd.server_address[1]
@@ -91,6 +93,7 @@ class ArticleServer:
     def reset(self) -> None:
         with self._lock:
             self._routes.clear()
+            self.targets.clear()
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -205,6 +208,8 @@ def _make_handler(server: ArticleServer) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
+            with server._lock:
+                server.targets.append(self.path)
             answer = server._take(path, dict(self.headers.items()))
             if answer is None:
                 answer = Answer(404, b"<html><body>not found</body></html>")

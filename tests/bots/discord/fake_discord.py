@@ -228,6 +228,9 @@ class FakeDiscord:
             return self._sync(path, payload)
         if parts[0] == "interactions":
             return self._callback(request, path, payload, parts[1])
+        if parts[0] == "channels" and parts[-1] == "typing":
+            self.sent.append(Sent("typing", path, payload, dict(request.query), None))
+            return web.Response(status=204)
         if parts[0] in ("channels", "webhooks"):
             kind = "message" if parts[0] == "channels" else "followup"
             message = self._message(payload, parts[1] if kind == "message" else CHANNEL_ID)

@@ -25,6 +25,9 @@ async def test_commands_sync_to_the_dev_guild_once(
     assert path == f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands"
     assert {c["name"] for c in commands} == {
         "summarize",
+        "summarize-help",
+        "summarize-settings",
+        "summarize-lang",
         "summarize-auto",
         "summarize-roundup",
         "summarize-roundup-schedule",
@@ -46,12 +49,13 @@ async def test_without_message_content_commands_still_work(
         assert not second["intents"] & MESSAGE_CONTENT_INTENT
 
         await fake_discord.dispatch("INTERACTION_CREATE", auto("on"))
-        (_, confirmation) = await fake_discord.wait_sent(2)
-        assert "Message Content" in confirmation.payload["content"]
+        (_, confirmation, note) = await fake_discord.wait_sent(3)
+        assert "automatically" in confirmation.payload["content"]
+        assert "Message Content" in note.payload["content"]
 
         url = article_server.add("/still-works", b"<html><body><p>x</p></body></html>")
         await fake_discord.dispatch("INTERACTION_CREATE", slash(url))
-        await fake_discord.wait_sent(4)
+        await fake_discord.wait_sent(5)
     finally:
         await running.stop()
 

@@ -23,6 +23,7 @@ BOT_ID = "BBOT"
 OAUTH_CODE = "code-for-T2"
 INSTALLED_TEAM = "T2"
 INSTALLED_TOKEN = "xoxb-T2"
+_LOOKUPS = frozenset({"auth.test", "users.info", "conversations.info"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.threads: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self.people: dict[str, dict[str, Any]] = {}  # users.info answers by user id
+        self.creators: dict[str, str] = {}  # conversations.info creator by channel
+        self.default_creator = "U0STEVE"
         self._throttled: dict[str, int] = {}
         self._ts = itertools.count(1)
         self._changed = asyncio.Condition()
@@ -86,8 +90,8 @@ class FakeSlack:
         return [c.answer for c in self.calls if c.method == method and c.answer is not None]
 
     def sent(self) -> list[Call]:
-        """Every call but Bolt's `auth.test`: what could have reached a user."""
-        return [c for c in self.calls if c.method != "auth.test"]
+        """Every call but lookups (`auth.test`, `users.info`, …): what could have reached a user."""
+        return [c for c in self.calls if c.method not in _LOOKUPS]
 
     async def wait_for(self, method: str, count: int = 1, timeout: float = 20.0) -> list[Any]:
         """Block until `method` has been called `count` times; return those calls."""
@@ -148,8 +152,17 @@ class FakeSlack:
             return {"ok": True, "messages": self.threads.get((channel, params.get("ts", "")), [])}
         if method == "apps.connections.open":
             return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/ws"}
-        if method == "chat.unfurl":
+        if method in ("chat.unfurl", "reactions.add", "reactions.remove", "views.publish"):
             return {"ok": True}
+        if method == "users.info":
+            user = str(params.get("user", ""))
+            return {
+                "ok": True,
+                "user": {"id": user, "locale": "en-US", **self.people.get(user, {})},
+            }
+        if method == "conversations.info":
+            creator = self.creators.get(channel, self.default_creator)
+            return {"ok": True, "channel": {"id": channel, "creator": creator}}
         return {"ok": False, "error": "unknown_method"}
 
     async def _respond(self, request: web.Request) -> web.Response:

@@ -35,15 +35,17 @@ async def test_summarize_acks_then_posts_the_digest_once(
     assert article_server.hits("/acme") == 1
 
 
-async def test_help_is_the_ack_and_nothing_is_posted(
+async def test_help_is_private_and_nothing_is_posted(
     slack: SlackDriver, fake_slack: FakeSlack
 ) -> None:
-    english = await slack.command("")
-    chinese = await slack.command("帮助")
+    await slack.command("", name="en")
+    await slack.command("帮助", name="zh")
     await slack.settle()
-    assert "/summarize auto on|off" in english.text
-    assert "摘要" in chinese.text
-    assert fake_slack.sent() == []
+    helps = {a["name"]: a for a in fake_slack.to("response_url")}
+    assert "/summarize auto on|off" in helps["en"]["text"]
+    assert "摘要" in helps["zh"]["text"]
+    assert {a["response_type"] for a in helps.values()} == {"ephemeral"}
+    assert fake_slack.to("chat.postMessage") == []
 
 
 async def test_several_links_give_one_digest_each_capped_with_a_note(

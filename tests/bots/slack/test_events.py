@@ -167,13 +167,14 @@ async def test_a_message_that_mentions_the_bot_gets_one_digest_not_two(
     assert len([p for p in fake_slack.to("chat.postMessage") if "blocks" in p]) == 1
 
 
-async def test_mention_without_links_says_so_in_the_thread(
+async def test_mention_without_links_gets_the_help_privately(
     slack: SlackDriver, fake_slack: FakeSlack
 ) -> None:
     await slack.event(mention(slack, "hello"))
     await slack.settle()
-    [posted] = fake_slack.to("chat.postMessage")
-    assert "no article link" in posted["text"]
+    [help_line] = fake_slack.to("chat.postEphemeral")
+    assert "/summarize" in help_line["text"]
+    assert fake_slack.to("chat.postMessage") == []
 
 
 async def test_message_shortcut_posts_the_digest_in_the_messages_thread(

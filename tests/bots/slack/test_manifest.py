@@ -8,12 +8,10 @@ import yaml
 
 from bots.slackbot.commands import COMMAND
 from bots.slackbot.events import SHORTCUT
+from bots.slackbot.oauth import BOT_SCOPES
 
 MANIFEST = Path(__file__).resolve().parents[3] / "deploy" / "slack" / "manifest.yml"
-SCOPES = {
-    "commands", "chat:write", "chat:write.public", "links:read", "links:write",
-    "app_mentions:read", "channels:history", "groups:history", "im:history", "mpim:history",
-}  # fmt: skip
+SCOPES = set(BOT_SCOPES)
 
 
 def test_manifest_matches_the_listeners() -> None:
@@ -26,3 +24,5 @@ def test_manifest_matches_the_listeners() -> None:
     assert {"app_mention", "message.channels"} <= set(settings["event_subscriptions"]["bot_events"])
     assert settings["socket_mode_enabled"] is True
     assert settings["interactivity"]["is_enabled"] is True
+    assert "app_home_opened" in settings["event_subscriptions"]["bot_events"]
+    assert features["app_home"]["messages_tab_enabled"] is True

@@ -9,8 +9,8 @@ from functools import partial
 from bots.roundup_schedule import SCHEDULE_KEY, RoundupScheduler
 from bots.service import DigestService
 from bots.slackbot.app import build_client
-from bots.slackbot.replies import PLATFORM
 from bots.slackbot.roundups import post_roundup
+from bots.slackbot.target import PLATFORM
 from bots.storage import Share, Store
 from tests.bots.slack.conftest import CHANNEL, SlackDriver
 from tests.bots.slack.fake_slack import FakeSlack

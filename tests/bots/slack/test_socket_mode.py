@@ -79,3 +79,38 @@ async def test_socket_mode_event_needs_no_signature(
     await socket_bot.jobs.drain()
     [posted] = fake_slack.to("chat.postMessage")
     assert posted["thread_ts"] == "1700000000.000100"
+
+
+async def test_socket_mode_acks_the_read_button(
+    socket_bot: SlackBot, fake_slack: FakeSlack
+) -> None:
+    """Issue 14.1 in Socket Mode: the block_actions envelope was never acknowledged."""
+    action = payload("block_actions_read", user=USER, channel=CHANNEL, response_url="")
+    await fake_slack.push({"envelope_id": "env-3", "type": "interactive", "payload": action,
+                           "accepts_response_payload": False})  # fmt: skip
+    ack = await fake_slack.wait_ack("env-3")
+    assert ack["envelope_id"] == "env-3"
+
+
+async def test_socket_mode_reads_a_forwarded_chinese_path(
+    socket_bot: SlackBot, fake_slack: FakeSlack, article_server: ArticleServer
+) -> None:
+    article_server.add("/wiki/%E4%BA%BA%E5%B7%A5", article_html("Acme raises $5M", ACME))
+    url = article_server.url("/wiki/人工")
+    event = payload(
+        "message_event", text="", ts="1700000000.000300", channel=CHANNEL, event_id="Ev3"
+    )
+    event["event"]["attachments"] = [{"is_share": True, "text": f"<{url}|人工>"}]
+    envelope = {
+        "envelope_id": "env-4",
+        "type": "events_api",
+        "payload": event,
+        "accepts_response_payload": False,
+        "retry_attempt": 0,
+        "retry_reason": "",
+    }
+    await fake_slack.push(envelope)
+    await fake_slack.wait_ack("env-4")
+    await fake_slack.wait_for("chat.postMessage")
+    await socket_bot.jobs.drain()
+    assert article_server.targets == ["/wiki/%E4%BA%BA%E5%B7%A5"]
