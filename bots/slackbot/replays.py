@@ -50,7 +50,8 @@ def replay_guard(service: DigestService) -> Middleware:
         req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
     ) -> BoltResponse:
         signature = (req.headers.get("x-slack-signature") or [""])[0]
-        if signature and not await service.claim(f"slack-signature:{signature}", ttl=REPLAY_WINDOW):
+        claim = service.channels.claim
+        if signature and not await claim(f"slack-signature:{signature}", ttl=REPLAY_WINDOW):
             logger.warning("replayed Slack request dropped")
             return BoltResponse(status=200, body="")
         return await next()

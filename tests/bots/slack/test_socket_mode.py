@@ -29,6 +29,17 @@ async def socket_bot(
     await bot.close()
 
 
+async def deliver_event(
+    fake_slack: FakeSlack, bot: SlackBot, envelope_id: str, event: dict[str, object]
+) -> None:
+    """Push an events_api envelope, wait for its ack and for the bot's answer to be posted."""
+    envelope = {"envelope_id": envelope_id, "type": "events_api", "payload": event}
+    await fake_slack.push({**envelope, "accepts_response_payload": False, "retry_attempt": 0})
+    await fake_slack.wait_ack(envelope_id)
+    await fake_slack.wait_for("chat.postMessage")
+    await bot.jobs.drain()
+
+
 async def test_socket_mode_command_is_acked_over_the_socket_and_answered(
     socket_bot: SlackBot, fake_slack: FakeSlack, article_server: ArticleServer
 ) -> None:
@@ -65,18 +76,7 @@ async def test_socket_mode_event_needs_no_signature(
     event = payload(
         "message_event", text=f"<{url}>", ts="1700000000.000100", channel=CHANNEL, event_id="Ev1"
     )
-    envelope = {
-        "envelope_id": "env-2",
-        "type": "events_api",
-        "payload": event,
-        "accepts_response_payload": False,
-        "retry_attempt": 0,
-        "retry_reason": "",
-    }
-    await fake_slack.push(envelope)
-    await fake_slack.wait_ack("env-2")
-    await fake_slack.wait_for("chat.postMessage")
-    await socket_bot.jobs.drain()
+    await deliver_event(fake_slack, socket_bot, "env-2", event)
     [posted] = fake_slack.to("chat.postMessage")
     assert posted["thread_ts"] == "1700000000.000100"
 
@@ -101,16 +101,5 @@ async def test_socket_mode_reads_a_forwarded_chinese_path(
         "message_event", text="", ts="1700000000.000300", channel=CHANNEL, event_id="Ev3"
     )
     event["event"]["attachments"] = [{"is_share": True, "text": f"<{url}|人工>"}]
-    envelope = {
-        "envelope_id": "env-4",
-        "type": "events_api",
-        "payload": event,
-        "accepts_response_payload": False,
-        "retry_attempt": 0,
-        "retry_reason": "",
-    }
-    await fake_slack.push(envelope)
-    await fake_slack.wait_ack("env-4")
-    await fake_slack.wait_for("chat.postMessage")
-    await socket_bot.jobs.drain()
+    await deliver_event(fake_slack, socket_bot, "env-4", event)
     assert article_server.targets == ["/wiki/%E4%BA%BA%E5%B7%A5"]
