@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
-
-import httpx
 
 from tests.bots.slack.conftest import BOT_TOKEN, CHANNEL, USER, SlackDriver
 from tests.bots.slack.fake_slack import FakeSlack
 from tests.bots.slack.pages import ACME, INJECTION, article_html
 from tests.support.article_server import ArticleServer
-
-SLACK_ACK_DEADLINE = 3.0
 
 
 async def test_summarize_acks_then_posts_the_digest_once(
@@ -99,20 +94,15 @@ async def test_rate_limited_post_waits_and_is_posted_exactly_once(
     assert attempts[0].params["blocks"] == attempts[1].params["blocks"]
 
 
-async def test_fifty_concurrent_commands_are_all_acked_in_time_and_answered_once(
+async def test_fifty_concurrent_commands_are_all_acked_and_answered_once(
     slack: SlackDriver, fake_slack: FakeSlack, article_server: ArticleServer
 ) -> None:
     url = article_server.add("/acme", article_html("Acme raises $5M", ACME))
 
-    async def timed(channel: str) -> tuple[httpx.Response, float]:
-        started = time.perf_counter()
-        response = await slack.command(url, channel=channel, name=channel)
-        return response, time.perf_counter() - started
-
+    # Ack times are measured in `python -m bench load`, not asserted here (no timed tests).
     channels = [f"C{i:03d}" for i in range(50)]
-    results = await asyncio.gather(*(timed(c) for c in channels))
-    assert all(r.status_code == 200 and "Reading" in r.text for r, _ in results)
-    assert max(elapsed for _, elapsed in results) < SLACK_ACK_DEADLINE
+    results = await asyncio.gather(*(slack.command(url, channel=c, name=c) for c in channels))
+    assert all(r.status_code == 200 and "Reading" in r.text for r in results)
     await slack.settle()
     posted = sorted(p["channel"] for p in fake_slack.to("chat.postMessage"))
     assert posted == channels
