@@ -35,6 +35,10 @@ FLOOR = 0.002
 """Seconds; a small run faster than this is measured as this (timer resolution)."""
 
 
+FIRST_PERSON = "I think we must act. We will win. I believe our work matters. I say "
+"""A speech's opening: quotes are then looked for in its first-person claims."""
+
+
 def _ranked(text: str, lang: Lang) -> None:
     ranking = rank_sentences(split_sentences(text, lang), lang=lang, title=None)
     find_quotes(text, ranking, lang=lang, key_points=frozenset())
@@ -59,6 +63,8 @@ STAGES: dict[str, Callable[[str], object]] = {
     "tokens-en": lambda text: content_tokens(text, "en"),
     "ranking-quotes-keywords-en": lambda text: _ranked(text, "en"),
     "ranking-quotes-keywords-zh": lambda text: _ranked(text, "zh"),
+    "first-person-quotes-en": lambda text: _ranked(FIRST_PERSON + text, "en"),
+    "first-person-quotes-zh": lambda text: _ranked("我认为我们必须行动。我说" + text, "zh"),
 }
 
 
