@@ -51,6 +51,8 @@ class Article:
     published: str | None = None
     lang: Lang | None = None
     blocks: tuple[Block, ...] = ()
+    decoded_from: str | None = None
+    """The encoding the text was guessed to be in, when no declaration said (else None)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,8 @@ class Digest:
     lang: Lang = "en"
     length: int = 0
     reading_minutes: int = 1
+    decoded_from: str | None = None
+    """Set when the article's encoding was guessed, so the reader is told."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; figure values become exact strings and numbers."""

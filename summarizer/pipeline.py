@@ -84,6 +84,7 @@ def summarize(
         lang=language,
         length=len(article.text),
         reading_minutes=max(1, math.ceil(size(article.text, language) / READING_SPEED[language])),
+        decoded_from=article.decoded_from,
     )
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from typing import NamedTuple
 
 from charset_normalizer import from_bytes
 
@@ -68,11 +69,23 @@ _CJK_ENCODINGS = frozenset(
 _MULTIBYTE = _CJK_ENCODINGS | {"utf-8", "utf-16", "utf-32", "iso2022_jp", "iso2022_kr"}
 
 
+class Decoded(NamedTuple):
+    """Text and, when no declaration or BOM said, the encoding it was guessed to be in."""
+
+    text: str
+    guessed: str | None = None
+
+
 def decode_html(body: bytes, *, content_type: str | None = None) -> str:
     """The page as text, or `Unreadable` if every candidate encoding gives mojibake."""
-    text = _decode(body, content_type)
-    _check_readable(text)
-    return text
+    return decode_body(body, content_type=content_type).text
+
+
+def decode_body(body: bytes, *, content_type: str | None = None) -> Decoded:
+    """As `decode_html`, saying whether the encoding was a (confident) guess."""
+    decoded = _decode(body, content_type)
+    _check_readable(decoded.text)
+    return decoded
 
 
 def decode_text(data: bytes) -> str:
@@ -110,13 +123,13 @@ def declared_encodings(body: bytes, content_type: str | None = None) -> list[str
     return list(dict.fromkeys(found))
 
 
-def _decode(body: bytes, content_type: str | None) -> str:
+def _decode(body: bytes, content_type: str | None) -> Decoded:
     for bom, encoding in _BOMS:
         if body.startswith(bom):
-            return body.decode(encoding, errors="replace")
+            return Decoded(body.decode(encoding, errors="replace"))
     utf8 = _strict(body, "utf-8")
     if utf8 is not None:
-        return utf8
+        return Decoded(utf8)
     detected: str | None = None
     for encoding in declared_encodings(body, content_type):
         if _is_single_byte(encoding):
@@ -124,10 +137,10 @@ def _decode(body: bytes, content_type: str | None) -> str:
             if detected in _CJK_ENCODINGS:
                 continue
         if (text := _tolerant(body, encoding)) is not None:
-            return text
+            return Decoded(text)
     guessed = _confident_guess(body)
     logger.debug("charset: detector chose %s", guessed)
-    return body.decode(guessed, errors="replace")
+    return Decoded(body.decode(guessed, errors="replace"), guessed)
 
 
 def _strict(body: bytes, encoding: str) -> str | None:

@@ -23,7 +23,7 @@ import email.utils
 import logging
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import httpx
@@ -39,7 +39,7 @@ from summarizer.errors import (
     Unreadable,
 )
 from summarizer.extraction.extractor import extract
-from summarizer.fetching.charset import decode_html
+from summarizer.fetching.charset import decode_body
 from summarizer.fetching.netguard import AddressPolicy, GuardedTransport, Resolver, system_resolve
 from summarizer.fetching.pdf import read_pdf
 from summarizer.fetching.urls import require_http_url, strip_userinfo
@@ -292,11 +292,13 @@ def page_article(page: Page) -> Article:
         raise Unreadable("empty page")
     media_type = _media_type(page.content_type)
     kind = _kind(media_type) or _sniff(page.body)
-    if kind == "html":
-        return extract(decode_html(page.body, content_type=page.content_type), url=page.url)
-    if kind == "text":
-        text = decode_html(page.body, content_type=page.content_type).strip()
-        return Article(text=text, url=page.url)
+    if kind in ("html", "text"):
+        decoded = decode_body(page.body, content_type=page.content_type)
+        if kind == "html":
+            article = extract(decoded.text, url=page.url)
+        else:
+            article = Article(text=decoded.text.strip(), url=page.url)
+        return replace(article, decoded_from=decoded.guessed)
     if kind == "pdf":
         return read_pdf(page.body, url=page.url)
     raise NotAnArticle(_token(media_type) if media_type else "unknown type")

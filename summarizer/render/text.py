@@ -69,7 +69,14 @@ def meta_parts(digest: Digest) -> list[str]:
     parts = [p for p in (digest.site, digest.author, digest.published) if p]
     parts.append(reading_label(digest.reading_minutes, digest.lang))
     parts.append(LANG_NAMES.get(digest.lang, digest.lang))
+    if digest.decoded_from:  # a guessed encoding: the reader should know the text was re-decoded
+        parts.append(decoded_label(digest.decoded_from, digest.lang))
     return parts
+
+
+def decoded_label(encoding: str, lang: str) -> str:
+    """ "text re-decoded as gb18030" / "文字按 gb18030 重新解码"."""
+    return f"文字按 {encoding} 重新解码" if lang == "zh" else f"text re-decoded as {encoding}"
 
 
 def shown_points(digest: Digest) -> list[str]:

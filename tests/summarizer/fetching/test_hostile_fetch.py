@@ -7,6 +7,8 @@ import pytest
 from summarizer import errors
 from summarizer.fetching.fetch import fetch_article, make_client
 from summarizer.models import Article
+from summarizer.pipeline import summarize
+from summarizer.render.markdown import render_markdown
 from summarizer.settings import FetchSettings
 from tests.support.article_server import ArticleServer
 
@@ -85,3 +87,44 @@ def test_error_details_are_inert_in_chat(lang: str) -> None:
     for live in ("[", "](", "<", ">", "`", "https://", "ftp://"):
         assert live not in line
     assert len(line) < 160
+
+
+GBK_TEXT = "阿里巴巴集团今日参加了上海国际电影节的论坛，谈到互联网与电影产业的关系。" * 4
+
+
+async def test_a_guessed_encoding_is_said_in_the_digest(
+    article_server: ArticleServer, fetch_settings: FetchSettings
+) -> None:
+    url = article_server.add(
+        "/gbk.txt", GBK_TEXT.encode("gbk"), headers={"Content-Type": "text/plain"}
+    )
+    article = await _fetch(url, fetch_settings)
+    assert article.text == GBK_TEXT and article.decoded_from == "gb18030"
+    digest = summarize(article)
+    assert digest.decoded_from == "gb18030"
+    assert "文字按 gb18030 重新解码" in render_markdown(digest)
+
+
+async def test_a_declared_encoding_is_no_guess(
+    article_server: ArticleServer, fetch_settings: FetchSettings
+) -> None:
+    url = article_server.add(
+        "/gbk-declared.txt",
+        GBK_TEXT.encode("gbk"),
+        headers={"Content-Type": "text/plain; charset=gbk"},
+    )
+    article = await _fetch(url, fetch_settings)
+    assert article.text == GBK_TEXT and article.decoded_from is None
+
+
+async def test_an_ambiguous_undeclared_encoding_is_refused_politely(
+    article_server: ArticleServer, fetch_settings: FetchSettings
+) -> None:
+    url = article_server.add(
+        "/latin.txt",
+        "Café crème brûlée, très bon. Le café est très apprécié.".encode("latin-1"),
+        headers={"Content-Type": "text/plain"},
+    )
+    with pytest.raises(errors.Unreadable) as caught:
+        await _fetch(url, fetch_settings)
+    assert "encoding" in caught.value.user_message()
