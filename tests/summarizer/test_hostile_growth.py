@@ -10,6 +10,7 @@ hostile`). Process CPU time, best of a few runs, keeps other processes out.
 from __future__ import annotations
 
 import contextlib
+import html
 import time
 from collections.abc import Callable
 
@@ -17,9 +18,11 @@ import pytest
 
 from bench.hostile_cases import RUNS, run_of
 from summarizer.errors import DigestbotError
+from summarizer.extraction.extractor import extract
 from summarizer.extraction.source import parse_source
 from summarizer.figures.find import find_figures, key_figures
 from summarizer.models import Lang
+from summarizer.ranking.condense import condense
 from summarizer.ranking.keywords import extract_keywords
 from summarizer.ranking.quotes import find_quotes
 from summarizer.ranking.rank import rank_sentences
@@ -49,7 +52,14 @@ def _figures(text: str) -> None:
     key_figures(find_figures(text, lang="en"))
 
 
+def _page(text: str) -> str:
+    return f"<html><body><article><p>{html.escape(text)}</p></article></body></html>"
+
+
 STAGES: dict[str, Callable[[str], object]] = {
+    "extract": lambda text: extract(_page(text)),
+    "condense-en": lambda text: condense(text, "en", 45, lambda part: float(len(part))),
+    "condense-zh": lambda text: condense(text, "zh", 80, lambda part: float(len(part))),
     "figures": _figures,
     "language": detect_language,
     "source": parse_source,
