@@ -25,6 +25,8 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import os
+import signal
 from collections.abc import Callable
 from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
@@ -249,8 +251,14 @@ def _stop_helpers(slots: list[_Slot]) -> None:
     """Reap the workers, then end the forkserver and the resource tracker with them."""
     for slot in slots:
         _stop(slot.process, slot.conn)
-    forkserver = multiprocessing.forkserver._forkserver  # type: ignore[attr-defined]
-    with contextlib.suppress(Exception):
-        forkserver._stop()
-    with contextlib.suppress(Exception):
-        resource_tracker._resource_tracker._stop()  # type: ignore[attr-defined]
+    forkserver: Any = multiprocessing.forkserver._forkserver  # type: ignore[attr-defined]
+    tracker: Any = resource_tracker._resource_tracker
+    for helper, pid in ((forkserver, forkserver._forkserver_pid), (tracker, tracker._pid)):
+        # Each `_stop()` closes the helper's pipe and then waits for it to exit, which
+        # it does only once every copy of that pipe is closed: a process forked
+        # meanwhile that still holds one made the wait hang (seen in CI, >6 min).
+        # Killed first, the helper is reaped at once.
+        with contextlib.suppress(Exception):
+            if pid is not None:
+                os.kill(pid, signal.SIGKILL)
+            helper._stop()
