@@ -62,12 +62,11 @@ def summarize(
         raise NoSentences()
     best = the_point(ranking, language, article.title)
     chosen, quotes = _points_and_quotes(article.text, ranking, language, max_points, best)
-    weight = ranking.clause_weight(language)
-    tldr = condense(sentences[best].text, language, TLDR_LIMIT[language], weight)
+    tldr = condense(sentences[best].text, language, TLDR_LIMIT[language])
     limit = _point_limit(language, max_points, size(tldr, language))
     return Digest(
         tldr=tldr,
-        key_points=[condense(sentences[i].text, language, limit, weight) for i in chosen],
+        key_points=[condense(sentences[i].text, language, limit) for i in chosen],
         quotes=quotes,
         figures=_prose_figures(
             article.text,

@@ -1,17 +1,28 @@
-"""Cut an over-long sentence to its most salient run of clauses, verbatim.
+"""Shorten an over-long sentence to its opening clauses, verbatim.
 
-Input: a sentence, its language, a length limit and word weights. Output: the
-sentence itself when it fits, else the contiguous run of clauses with the
-highest total weight that fits, with "…" where text was left out. Every part
-between "…" markers is verbatim, so the faithfulness check still holds.
-A single clause over the limit (up to twice it) is shown whole when it says
-more than any run that fits, rather than cut mid-clause; only a longer
-run-on clause with nothing fitting beside it keeps its first words. Numbers
-are never cut: clause boundaries are commas and semicolons, not decimal points.
+Input: a sentence, its language and a length limit. Output: the sentence
+itself when it fits a generous `SLACK` × the limit, else its opening clauses
+up to a clause end (、，；, ; —) with "…" after them. The piece always keeps
+the sentence's start: an editor's reading of 46 digests on pages outside the
+labels found pieces cut at both ends ("…支持 3 倍光学变焦… 电池容量为
+4500mAh…", "…which were released online…") in ~33 of them — the former rule,
+the most topical run of clauses, picked runs whose subject was left behind.
+A cut falls only where brackets and quotes are closed, never after a colon,
+and keeps at least `MIN_PIECE` after any lead-in ("起诉指控：2003年至2022年…"
+said nothing). It prefers a cut keeping half the limit or more, then the
+whole sentence up to `OVERRUN` × the limit, then the first clause end past
+the limit; only a run-on without any clause end keeps its first words.
+Numbers are never cut: a comma between digits is no clause end.
+`best_run` (the most salient run, "…" on either side) is kept for the claims
+of a transcript, where a quote may start mid-sentence; there a single clause
+over the limit (up to `OVERRUN` × it) is shown whole when it says more than
+any run that fits, rather than cut mid-clause.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable
 
 from summarizer.figures.numbers import number_spans
@@ -21,8 +32,20 @@ from summarizer.text.sentences import clauses
 __all__ = ["ELLIPSIS", "best_run", "condense", "size", "tidy"]
 
 ELLIPSIS = "…"
-OVERRUN = 2  # a whole clause may run to twice the limit rather than be cut mid-clause
-_TRAILING = "，,；;：: "
+_TRAILING = "，,；;：:、—– "
+SLACK = 1.5  # a sentence up to this × the limit is shown whole
+# Rather than a cut keeping under half the limit (or, in best_run, a cut mid-clause),
+# a whole sentence (clause) up to this × the limit.
+OVERRUN = 2
+MIN_PIECE = {"zh": 15, "en": 8}  # what a piece keeps at least, after any lead-in colon
+# Clause ends a cut may follow: a comma between digits ("1,234") is none, a colon never is.
+_CLAUSE_END = {
+    "zh": re.compile(r"[，、；;]|(?<!\d),|,(?!\d)|——|—"),
+    "en": re.compile(r"[,;](?=\s)|\s[—–-]{1,2}\s|—"),
+}
+_COLON = re.compile(r"(?<!\d)[:：]|[:：](?!\d)")  # not a clock time
+_OPENERS = "“「『（(《【["
+_CLOSING = "”」』）)》】]"
 
 
 def size(text: str, lang: Lang) -> int:
@@ -38,11 +61,56 @@ def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
-def condense(sentence: str, lang: Lang, limit: int, weight: Callable[[str], float]) -> str:
-    """`sentence` when it fits `limit`, else its best clause run marked with "…"."""
-    if size(sentence, lang) <= limit:
+def condense(sentence: str, lang: Lang, limit: int) -> str:
+    """`sentence` when it fits `SLACK` × `limit`, else its opening clauses marked with "…"."""
+    whole = size(sentence, lang)
+    if whole <= SLACK * limit:
         return tidy(sentence)
-    return best_run(sentence, lang, limit, weight)
+    cuts = _cut_points(sentence, lang)
+    fitting = [c for c, n in cuts if n <= limit]
+    if fitting and _sizes(sentence, lang, fitting[-1:])[0] * 2 >= limit:
+        return _opening(sentence, fitting[-1])
+    if whole <= OVERRUN * limit:
+        return tidy(sentence)
+    longer = [c for c, n in cuts if limit < n <= OVERRUN * limit]
+    choice = longer[:1] or fitting[-1:]
+    return _opening(sentence, choice[0]) if choice else tidy(_head(sentence, lang, limit))
+
+
+def _cut_points(sentence: str, lang: Lang) -> list[tuple[int, int]]:
+    """(offset, size) just after each clause end where a cut may fall: outside brackets
+    and quotation marks, not at the very end, and keeping `MIN_PIECE` after any lead-in
+    colon. Linear: sizes come from one pass over the sentence."""
+    ends = [m.end() for m in _CLAUSE_END[lang].finditer(sentence)]
+    colons = [m.end() for m in _COLON.finditer(sentence)]
+    marks = sorted(set(ends) | set(colons))
+    sizes = dict(zip(marks, _sizes(sentence, lang, marks), strict=True))
+    points, depth, position, lead_in = [], 0, 0, 0
+    last = len(sentence.rstrip())
+    for mark in marks:
+        depth += _balance(sentence[position:mark])
+        position = mark
+        if mark in colons:
+            lead_in = sizes[mark]
+        elif depth <= 0 and mark < last and sizes[mark] - lead_in >= MIN_PIECE[lang]:
+            points.append((mark, sizes[mark]))
+    return points
+
+
+def _sizes(sentence: str, lang: Lang, offsets: list[int]) -> list[int]:
+    """`size(sentence[:offset])` for each of the ascending `offsets`, in one pass."""
+    if lang == "zh":
+        return list(offsets)
+    starts = [m.start() for m in re.finditer(r"\S+", sentence)]
+    return [bisect.bisect_left(starts, offset) for offset in offsets]
+
+
+def _balance(text: str) -> int:
+    return sum(ch in _OPENERS for ch in text) - sum(ch in _CLOSING for ch in text)
+
+
+def _opening(sentence: str, cut: int) -> str:
+    return tidy(sentence[:cut].rstrip(_TRAILING) + ELLIPSIS)
 
 
 def best_run(sentence: str, lang: Lang, limit: int, weight: Callable[[str], float]) -> str:

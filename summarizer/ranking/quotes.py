@@ -158,7 +158,7 @@ def _direct(text: str, ranking: Ranking, lang: Lang, starts: list[int]) -> Itera
         index = _sentence_at(starts, match.start())
         if not attributed or not ranking.is_prose(index):
             continue
-        quoted = condense(words, lang, QUOTE_LIMIT[lang], lambda part: float(len(part)))
+        quoted = condense(words, lang, QUOTE_LIMIT[lang])
         quote = Quote(quoted, None, match.start(), match.end())
         said_by = mention(subject, lang) if subject else None
         yield _Pending(quote, index, ranking.scores[index] + DIRECT_BONUS, said_by)
@@ -188,7 +188,7 @@ def _reported(ranking: Ranking, quoted: set[int]) -> list[_Pending]:
         said_by = mention(match.group(1), "zh")
         if said_by is None or size(said, "zh") < _MIN_QUOTE["zh"]:
             continue
-        text = condense(said, "zh", QUOTE_LIMIT["zh"], lambda part: float(len(part)))
+        text = condense(said, "zh", QUOTE_LIMIT["zh"])
         quote = Quote(text, None, sentence.start + match.end(), sentence.end)
         score = ranking.scores[sentence.index] + REPORTED_BONUS
         found.append(_Pending(quote, sentence.index, score, said_by, reported=True))

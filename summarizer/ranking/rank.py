@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from summarizer.figures.numbers import number_spans
@@ -65,7 +64,6 @@ LEAD_SHARE = 0.3
 REDUNDANCY_PENALTY = 0.3
 DUPLICATE = 0.6
 GRAPH_SAMPLE = 200
-TOPICAL_TERMS = 60
 SHORT_TOKENS = {"zh": 6, "en": 8}
 
 
@@ -91,18 +89,6 @@ class Ranking:
     def is_prose(self, index: int) -> bool:
         """Whether sentence `index` may be shown (every sentence when roles are unknown)."""
         return not self.roles or self.roles[index] == "prose"
-
-    def clause_weight(self, lang: Lang) -> Callable[[str], float]:
-        """How much a piece of text says what the article is about.
-
-        Sums the article's recurring words found in the piece, so condensing
-        a sentence keeps its most topical clauses. Matches by substring for
-        Chinese, so clauses are not cut by jieba a second time.
-        """
-        terms = {t: math.log(n) for t, n in self.frequencies.most_common(TOPICAL_TERMS) if n > 1}
-        if lang == "zh":
-            return lambda part: sum(w * part.count(t) for t, w in terms.items())
-        return lambda part: sum(terms.get(t, 0.0) for t in content_tokens(part, lang))
 
     def order(self) -> list[int]:
         """Sentence indices, best first."""
