@@ -18,7 +18,8 @@ pages in general (the issue-12 reading of 27 pages; checked 2-fold with
 - byline: 记者 X 报道, 文/X, 作者：, 责任编辑, 来源：, By X, "Reporting by …";
 - dateline: 新华社X月X日电, IT之家X月X日消息, all-caps "CITY (Agency) -", time stamps;
 - note: 编者按/开栏的话/【编前语】 (with the rest of its paragraph), copyright
-  lines, "首发于…公众号", wiki maintenance boxes, lines with a web address;
+  lines, "首发于…公众号", wiki maintenance boxes, lines with a web address,
+  Markdown table rows ("| DL | Sheldon Richardson | 49 | 66% |");
 - promo: subscribe/share/download/scan prompts, "发送…到10086" SMS ads, 广告;
 - heading: a paragraph of one short line without final punctuation, a short
   question standing alone, a 【label】, or a line repeating the title.
@@ -50,6 +51,9 @@ def _any(*alternatives: str, flags: int = 0) -> re.Pattern[str]:
 
 
 _ZH_NAME = r"[\u4e00-\u9fff·、\s]{2,20}"
+# A Markdown table row from extraction ("| DL | Sheldon Richardson | 49 | 66% |"): cells, not
+# prose — never a point, quote or figure (the lead's reading of unlabelled scrapinghub pages).
+_TABLE_ROW = r"^\|(?:[^|\n]*\|){2,}"
 _CUES: dict[Lang, tuple[tuple[Role, re.Pattern[str]], ...]] = {
     "zh": (
         ("credit", _any(
@@ -74,7 +78,7 @@ _CUES: dict[Lang, tuple[tuple[Role, re.Pattern[str]], ...]] = {
         ("note", _any(
             r"^【?(?:编者按|编者的话|开栏的话|编前语|编后语|记者手记|免责声明|版权声明)",
             r"版权所有", r"未经授权", r"不得转载", r"首发于", r"本文(?:来自|转载自|经授权)",
-            r"公众号[（(]", r"本条目", r"此条目", r"https?://", r"www\.",
+            r"公众号[（(]", r"本条目", r"此条目", r"https?://", r"www\.", _TABLE_ROW,
         )),
         ("promo", _any(
             r"点击(?:进入|查看|阅读|关注|下载)", r"扫码", r"扫描二维码", r"长按(?:识别|二维码)",
@@ -97,7 +101,9 @@ _CUES: dict[Lang, tuple[tuple[Role, re.Pattern[str]], ...]] = {
             r"|Reviewed|Tested|Edited|Produced) by\b",
         )),
         ("dateline", _any(r"^(?:Published|Updated|Posted|Last updated)\b", flags=re.I)),
-        ("note", _any(r"All rights reserved", r"©", r"Copyright \d", r"https?://", r"www\.")),
+        ("note", _any(
+            r"All rights reserved", r"©", r"Copyright \d", r"https?://", r"www\.", _TABLE_ROW,
+        )),
         ("promo", _any(
             r"^(?:Subscribe|Sign up|Click here|Read more|Related:|Advertisement|Share this"
             r"|Follow us|Download|Watch:|Listen:|Start your day)\b",

@@ -105,6 +105,7 @@ _LONGEST_ABBREVIATION = 1 + max(map(len, _ABBREVIATIONS))
 # ASCII "," and ":" inside a number ("1,234.5", "12:30") are not clause breaks.
 _SENTENCE_ENDS = tuple("。！？!?；;…：:.\"'”’」』）)》】")
 _WRAPPED_MIN = {"zh": 20, "en": 8}
+_SHORT_QUOTE = 60  # characters: a quotation this short holding a full stop is a slogan or title
 _ZH_CLAUSE = re.compile(r"[，；;：]|[,:](?!\d)|(?<!\d)[,:]")
 _EN_CLAUSE = re.compile(r"[,;:](?=\s)|\s[—–-]{1,2}\s")
 
@@ -150,18 +151,33 @@ def _blocks(text: str, lang: Lang) -> Iterator[tuple[int, int]]:
     block_start: int | None = None
     for k, (start, end) in enumerate(lines):
         block_start = start if block_start is None else block_start
-        if (
-            k + 1 < len(lines)
-            and runs[k]
-            and (
-                _single_newline(text, end, lines[k + 1][0])
-                or runs[k + 1]
-                or (k > 0 and runs[k - 1])
+        if k + 1 < len(lines) and (
+            (
+                runs[k]
+                and (
+                    _single_newline(text, end, lines[k + 1][0])
+                    or runs[k + 1]
+                    or (k > 0 and runs[k - 1])
+                )
             )
+            or _lower_case_goes_on(text[start:end].rstrip(), text[lines[k + 1][0]], lang)
         ):
             continue
         yield block_start, end
         block_start = None
+
+
+def _lower_case_goes_on(line: str, next_first: str, lang: Lang) -> bool:
+    """An English line without final punctuation whose next line starts lower-case is the
+    start of that sentence, however short ("Photos" / "which were released online…":
+    extraction split a lede at a `<br>`; the editor's reading found the TL;DR starting
+    at "which")."""
+    return (
+        lang == "en"
+        and next_first.islower()
+        and not line.endswith(_SENTENCE_ENDS)
+        and not line.startswith("|")
+    )
 
 
 def _runs_on(line: str, lang: Lang) -> bool:
@@ -173,6 +189,8 @@ def _runs_on(line: str, lang: Lang) -> bool:
     length = len(line) if lang == "zh" else len(line.split())
     if length < _WRAPPED_MIN[lang] or line.endswith(_SENTENCE_ENDS) or _title_case(line, lang):
         return False
+    if line.startswith("|"):
+        return False  # a Markdown table row: cells, not a wrapped sentence
     tail = re.split(r"[。！？!?.]\s*", line)[-1]
     return textual_role(tail, lang) == "prose"
 
@@ -231,9 +249,34 @@ def _en_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for match in _EN_END.finditer(text, start, end):
         if match.group().startswith(".") and _is_abbreviation(text, position, match.start()):
             continue
+        if _in_short_quote(text, position, match.start(), end):
+            continue
         yield position, match.end()
         position = match.end()
     yield position, end
+
+
+def _in_short_quote(text: str, start: int, stop: int, end: int) -> bool:
+    """The full stop is inside a short quotation that closes soon after it: a quoted slogan
+    or title ("‘Meth. We’re on it.’: Spokane ad agencies…") is one sentence, not two.
+    An apostrophe (’ before a letter: "We’re") closes nothing."""
+    low = max(start, stop - _SHORT_QUOTE)
+    for opener, closer in (("“", "”"), ("‘", "’")):
+        opened = text.rfind(opener, low, stop)
+        if opened < 0:
+            continue
+        closed = _closing(text, closer, opened + 1, min(end, opened + _SHORT_QUOTE))
+        if closed is not None and closed > stop:
+            return True
+    return False
+
+
+def _closing(text: str, closer: str, start: int, end: int) -> int | None:
+    """The first `closer` in text[start:end] that is no apostrophe."""
+    at = text.find(closer, start, end)
+    while at >= 0 and at + 1 < len(text) and text[at + 1].isalpha():
+        at = text.find(closer, at + 1, end)
+    return at if at >= 0 else None
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
