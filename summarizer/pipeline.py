@@ -19,6 +19,7 @@ from summarizer.ranking.condense import condense, size
 from summarizer.ranking.keywords import extract_keywords
 from summarizer.ranking.quotes import find_quotes
 from summarizer.ranking.rank import Ranking, rank_sentences, select
+from summarizer.ranking.standalone import can_be_a_point
 from summarizer.ranking.thesis import the_point
 from summarizer.text.language import detect_language
 from summarizer.text.roles import furniture_spans, label_sentences
@@ -97,8 +98,9 @@ def _points_and_quotes(
     are its quotes — attributed, which a key point is not — so quotes are
     chosen first and the key points from the rest.
     """
+    leaning = _leaning(ranking, lang, points, tldr)
     if not ranking.first_person:
-        chosen = select(ranking, points, shown=(tldr,))
+        chosen = select(ranking, points, exclude=leaning, shown=(tldr,))
         return chosen, find_quotes(text, ranking, lang=lang, key_points=frozenset([tldr, *chosen]))
     quotes = find_quotes(text, ranking, lang=lang, key_points=frozenset([tldr]))
     quoted = frozenset(
@@ -106,7 +108,16 @@ def _points_and_quotes(
         for s in ranking.sentences
         if any(q.start < s.end and s.start < q.end for q in quotes)
     )
-    return select(ranking, points, exclude=quoted, shown=(tldr,)), quotes
+    return select(ranking, points, exclude=quoted | leaning, shown=(tldr,)), quotes
+
+
+def _leaning(ranking: Ranking, lang: Lang, points: int, tldr: int) -> frozenset[int]:
+    """Sentences that cannot stand alone as a point ("但是，…", "which…", a question, a
+    sign-off; `summarizer.ranking.standalone`), unless too few others are left to fill
+    the digest."""
+    prose = [i for i in range(len(ranking.sentences)) if ranking.is_prose(i) and i != tldr]
+    leaning = [i for i in prose if not can_be_a_point(ranking.sentences[i].text, lang)]
+    return frozenset(leaning) if len(prose) - len(leaning) >= points else frozenset()
 
 
 def _prose_figures(

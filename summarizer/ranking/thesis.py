@@ -18,12 +18,18 @@ the sentence to condense into the TL;DR. Only prose qualifies.
   the editor's statement of that point, so the TL;DR is the prose sentence
   that echoes the title and the headings most, with salience breaking near
   ties (for the bundled sample: 互联网+电影的主语是电影).
+
+Either way a sentence that cannot stand alone as the point — a question, a
+lead-in quote, a hook to the reader, an opener pointing back ("可这几天…"),
+a sign-off — is passed over while another qualifies
+(`summarizer.ranking.standalone`; the editor's reading, defect class 4).
 """
 
 from __future__ import annotations
 
 from summarizer.models import Lang
 from summarizer.ranking.rank import Ranking
+from summarizer.ranking.standalone import states_a_point
 from summarizer.text.tokens import content_tokens
 
 __all__ = ["the_point"]
@@ -47,6 +53,7 @@ def the_point(ranking: Ranking, lang: Lang, title: str | None) -> int:
     prose = [i for i in range(len(ranking.sentences)) if ranking.is_prose(i) and ranking.tokens[i]]
     if not prose:
         return 0
+    prose = [i for i in prose if states_a_point(ranking.sentences[i].text, lang)] or prose
     if not ranking.first_person:
         full = [i for i in prose if ranking.damping[i] >= FULL_CLAUSE] or prose
         window = LEDE_WINDOW if title and content_tokens(title, lang) else 1

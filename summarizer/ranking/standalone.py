@@ -1,0 +1,74 @@
+"""Can a sentence stand alone as a digest's TL;DR (or a key point)?
+
+Input: a sentence and its language. Output: whether it needs the text around
+it, or is no statement of the article's point. The editor's reading of 46
+digests on pages outside the labels (classes 1, 4 and 7) found TL;DRs and
+points that a reader cannot use on their own:
+
+- an opener that depends on earlier text: a connective or a pronoun
+  ("可这几天…", "但是，…", "which were released…", "After that, …", "这…");
+- a question (the reporter's question in an interview: "记者：…？");
+- a lead-in quote: a sentence opening inside quotation marks ("“宝贝，我们在…”");
+- a hook addressed to the reader ("Admit it: …", "你知道吗…");
+- a sign-off or transition ("一起期待吧！", "以下给大家介绍一些…").
+
+These describe articles in general, not any page: a news report states its
+point in a declarative sentence that names its subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.models import Lang
+
+__all__ = ["can_be_a_point", "needs_context", "states_a_point"]
+
+_DEPENDENT: dict[Lang, re.Pattern[str]] = {
+    "zh": re.compile(
+        r"^(?:可(?!能|以|是)|可是|但|而(?!今)|然而|不过|因此|所以|于是|此外|另外|同时|其中|其实|其"
+        r"|这|那(?!曲)|此|它|他|她|对此|为此|随后|之后|然后|接着|并且|并|且|还|也|再|又"
+        r"|与此同时|除此之外|总之|总的来说)"
+    ),
+    "en": re.compile(
+        r"^(?:which|who|whose|whom|where|but|and|or|so|yet|also|however|therefore|thus|meanwhile"
+        r"|instead|still|then|after that|afterwards|that|these|those|it|its|they|their"
+        r"|them|he|his|him|she|her|such|moreover|furthermore|besides"
+        r"|this(?! (?:year|week|month|morning|afternoon|evening|weekend|season|spring|summer"
+        r"|fall|autumn|winter)))\b",
+        re.IGNORECASE,
+    ),
+}
+_QUESTION = re.compile(r"[？?][”’」』）)\"']*\s*$")
+_OPENS_QUOTED = re.compile(r"^\s*[“「『\"‘]")
+_READER: dict[Lang, re.Pattern[str]] = {
+    "zh": re.compile(r"^(?:你|您|大家|各位|亲爱的|小伙伴)"),
+    "en": re.compile(
+        r"^(?:admit it|imagine|picture this|let['’]s|you|your|have you|did you|do you"
+        r"|if you|ever wonder)\b",
+        re.IGNORECASE,
+    ),
+}
+_SIGN_OFF: dict[Lang, re.Pattern[str]] = {
+    "zh": re.compile(r"(?:期待吧|敬请期待|拭目以待|一起来看看|以下[^，。]{0,12}介绍|让我们一起)"),
+    "en": re.compile(r"^(?:stay tuned|read on|here's how|here’s how|here are)\b", re.I),
+}
+
+
+def needs_context(sentence: str, lang: Lang) -> bool:
+    """Whether the sentence opens with a word that points back to earlier text."""
+    return bool(_DEPENDENT[lang].match(sentence.strip().lstrip("…")))
+
+
+def can_be_a_point(sentence: str, lang: Lang) -> bool:
+    """Whether the sentence can be a key point: standalone, no question, no sign-off."""
+    text = sentence.strip()
+    return not (needs_context(text, lang) or _QUESTION.search(text) or _SIGN_OFF[lang].search(text))
+
+
+def states_a_point(sentence: str, lang: Lang) -> bool:
+    """Whether the sentence can be a TL;DR: standalone, declarative, about the story."""
+    text = sentence.strip()
+    return can_be_a_point(text, lang) and not (
+        _OPENS_QUOTED.match(text) or _READER[lang].search(text)
+    )

@@ -1,0 +1,79 @@
+"""Sentences that cannot stand alone as a TL;DR or a key point (the editor's classes 1, 4, 7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.models import Lang
+from summarizer.ranking.standalone import can_be_a_point, needs_context, states_a_point
+from summarizer.text.roles import label_sentences
+from summarizer.text.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("可这几天，记者却看到了另外一番景致。", "zh"),
+        ("但是，这一做法并没有得到村民的认可。", "zh"),
+        ("这让很多家长感到担忧。", "zh"),
+        ("which were released online and are making the rounds on social media.", "en"),
+        ("After that, the council voted to close the road.", "en"),
+        ("But the company said it would appeal.", "en"),
+    ],
+)
+def test_an_opener_pointing_back_needs_context(sentence: str, lang: Lang) -> None:
+    assert needs_context(sentence, lang)
+    assert not can_be_a_point(sentence, lang)
+    assert not states_a_point(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("记者：据你了解农民通过什么渠道来获取这些信息？", "zh"),  # a reporter's question
+        ("“宝贝，我们在打一场无声的战役。”", "zh"),  # a lead-in quote
+        ("Admit it: ever since the first apricot scrub you have loved exfoliating.", "en"),
+        ("一起期待吧！", "zh"),  # a sign-off
+        ("以下给大家介绍一些常见的做法。", "zh"),
+    ],
+)
+def test_no_tldr(sentence: str, lang: Lang) -> None:
+    assert not states_a_point(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("西吉县如今培育脱毒种薯，亩产和收入都提高了。", "zh"),
+        ("可能出现的风险已经得到控制。", "zh"),  # 可能 is no connective
+        ("This year, sales of electric cars doubled in Norway.", "en"),
+        ("Ascom announced a new clinical alarm management solution on Monday.", "en"),
+        ("Thieves stole 30,154 cars last year, police said.", "en"),
+    ],
+)
+def test_a_standalone_statement_qualifies(sentence: str, lang: Lang) -> None:
+    assert states_a_point(sentence, lang)
+    assert can_be_a_point(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        (
+            "【看中国2005年07月03日报道】我小时候住在一个小村子里，那里的人们都很善良。",
+            "【看中国2005年07月03日报道】",
+        ),
+        (
+            "新浪财经讯 5月25日上午消息，据彭博新闻社报道，在岸人民币低开后跌幅迅速收窄。",
+            "新浪财经讯 5月25日上午消息",
+        ),
+        (
+            "#美官员回应伊朗直升机事故# 据美国全国广播公司报道，载有伊朗总统的直升机发生事故。",
+            "#美官员回应伊朗直升机事故#",
+        ),
+    ],
+)
+def test_opening_datelines_and_hashtags_are_peeled_off(text: str, head: str) -> None:
+    sentences, roles = label_sentences(text, split_sentences(text, "zh"), "zh")
+    assert (sentences[0].text, roles[0]) == (head, "dateline")
+    assert roles[1] == "prose"
