@@ -61,10 +61,10 @@ def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
-def condense(sentence: str, lang: Lang, limit: int) -> str:
-    """`sentence` when it fits `SLACK` × `limit`, else its opening clauses marked with "…"."""
+def condense(sentence: str, lang: Lang, limit: int, *, slack: float = SLACK) -> str:
+    """`sentence` when it fits `slack` × `limit`, else its opening clauses marked with "…"."""
     whole = size(sentence, lang)
-    if whole <= SLACK * limit:
+    if whole <= slack * limit:
         return tidy(sentence)
     cuts = _cut_points(sentence, lang)
     fitting = [c for c, n in cuts if n <= limit]

@@ -23,8 +23,24 @@ from summarizer.text.sentences import split_sentences
 )
 def test_an_opener_pointing_back_needs_context(sentence: str, lang: Lang) -> None:
     assert needs_context(sentence, lang)
-    assert not can_be_a_point(sentence, lang)
     assert not states_a_point(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "point"),
+    [
+        ("但是，这一做法并没有得到村民的认可。", "zh", False),
+        ("可这几天，记者却看到了另外一番景致。", "zh", False),
+        ("which were released online and are making the rounds on social media.", "en", False),
+        ("Which versions play on the radio will decide the blow to the label.", "en", False),
+        # a report's next sentences under its TL;DR: kept as points (Lead-3 on CNN/DailyMail)
+        ("But the company said it would appeal.", "en", True),
+        ("He said the company would appeal the ruling.", "en", True),
+        ("他强调，要坚定不移深化改革。", "zh", True),
+    ],
+)
+def test_what_a_point_may_open_with(sentence: str, lang: Lang, point: bool) -> None:
+    assert can_be_a_point(sentence, lang) is point
 
 
 @pytest.mark.parametrize(
@@ -77,3 +93,8 @@ def test_opening_datelines_and_hashtags_are_peeled_off(text: str, head: str) -> 
     sentences, roles = label_sentences(text, split_sentences(text, "zh"), "zh")
     assert (sentences[0].text, roles[0]) == (head, "dateline")
     assert roles[1] == "prose"
+
+
+def test_a_quoted_term_opening_a_statement_is_no_lead_in_quote() -> None:
+    assert states_a_point("“提把劲”会比“破冰”二字更适宜形容今天改革的动态。", "zh")
+    assert not states_a_point("“一闸之隔，进入道闸里面每月要收150元，外面不收费。”他说。", "zh")
