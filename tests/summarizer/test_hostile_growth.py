@@ -58,8 +58,8 @@ def _page(text: str) -> str:
 
 STAGES: dict[str, Callable[[str], object]] = {
     "extract": lambda text: extract(_page(text)),
-    "condense-en": lambda text: condense(text, "en", 45, lambda part: float(len(part))),
-    "condense-zh": lambda text: condense(text, "zh", 80, lambda part: float(len(part))),
+    "condense-en": lambda text: condense(text, "en", 45),
+    "condense-zh": lambda text: condense(text, "zh", 80),
     "figures": _figures,
     "language": detect_language,
     "source": parse_source,
