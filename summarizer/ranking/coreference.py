@@ -26,10 +26,11 @@ from summarizer.ranking.speakers import (
     EN_FUNCTION_WORDS,
     HONORIFICS,
     Mention,
+    common_word,
     english_name,
     is_person_name,
 )
-from summarizer.text.names import is_chinese_name
+from summarizer.text.names import is_chinese_name, is_english_name
 from summarizer.text.tokens import pos_tags
 
 __all__ = ["People"]
@@ -177,11 +178,20 @@ def _people_zh(text: str) -> list[tuple[int, str]]:
                 index += 2 + used
                 continue
         if flag in _PERSON_FLAGS and (index == 0 or tags[index - 1][0] != "的"):
-            name = _person(word, flag)
+            whole = _whole_name(word, tags[index + 1 : index + 2])
+            name = _person(whole, flag)
             if name:
-                found.append((offsets[index] + len(word) - len(name), name))
+                found.append((offsets[index] + len(whole) - len(name), name))
         index += 1
     return found
+
+
+def _whole_name(word: str, following: list[tuple[str, str]]) -> str:
+    """`word` with the name character jieba cut off ("李博" + "灏"): a bound morpheme
+    (`g`) cannot stand alone, so it finishes the name before it."""
+    if following and following[0][1] == "g" and len(word) == 2 and len(following[0][0]) == 1:
+        return word + following[0][0]
+    return word
 
 
 def _name_piece(tag: tuple[str, str]) -> bool:
@@ -205,7 +215,7 @@ def _dotted_tail(tags: list[tuple[str, str]], start: int) -> tuple[str, int]:
 def _person(word: str, flag: str) -> str | None:
     """A tagged name that holds: surname-led, or a transliteration of three or more
     characters; "出孙启勤" (a verb's character glued to a name) is 孙启勤."""
-    if word in _NOT_PEOPLE:
+    if word in _NOT_PEOPLE or common_word(word, flag):
         return None
     if is_person_name(word, flag):
         return word
@@ -215,13 +225,25 @@ def _person(word: str, flag: str) -> str | None:
 
 
 def _people_en(text: str) -> list[tuple[int, str]]:
-    """Full names (two to four capitalised words), leading function words and titles dropped."""
+    """Full names (two to four capitalised words), leading function words and titles
+    dropped, and the last names that stand for them later ("Omar" for Ilhan Omar).
+
+    A possessive ("host Jeanine Pirro’s comments") names whose the thing is, not
+    someone who may be "she" next: the editor's reading found such a quote
+    given to Pirro when the text's "Omar" was nearer.
+    """
     found = []
     for match in _EN_FULL_NAME.finditer(text):
         words = match.group().split()
         while words and words[0] in _EN_NOT_FIRST:
             words.pop(0)
         name = english_name(words) if len(words) >= 2 else None
-        if name and " " in name:
+        if name and is_english_name(name) and not name.endswith(_POSSESSIVE):
             found.append((match.end() - len(name), name))
-    return found
+    last_names = {name.rsplit(" ", 1)[1] for _, name in found}
+    found += [(m.start(), m.group()) for m in _EN_WORD.finditer(text) if m.group() in last_names]
+    return sorted(set(found))
+
+
+_POSSESSIVE = ("’s", "'s")
+_EN_WORD = re.compile(r"\b[A-Z][\w-]+\b(?![ ]+[A-Z]|['’]s)")

@@ -62,20 +62,28 @@ _EN_QUOTE = re.compile(r"\"([^\"\n]+)\"|“([^“”\n]+)”")
 _MAX_QUOTE_CHARS = 600
 _ZH_SUBJECT = r"[\u4e00-\u9fffA-Za-z0-9·・•\-－、《》 ]{1,40}?"
 _ZH_BEFORE = re.compile(rf"({_ZH_SUBJECT}){_ZH_VERB}(?:了|道|到|说)?[：:，,]?\s*$")
-_ZH_AFTER = re.compile(rf"^[，,。！？!?…]*\s*({_ZH_SUBJECT}){_ZH_VERB}")
+# After the closing mark only a comma may come before the attribution: "”。\n\nX表示，…"
+# starts X's own sentence (the editor's reading: a 交易员 given someone else's quote).
+_ZH_AFTER = re.compile(rf"^[，,]?[ \t]*({_ZH_SUBJECT}){_ZH_VERB}")
 _ZH_REPORTED = re.compile(rf"^({_ZH_SUBJECT}){_ZH_VERB}(?:了|道|说)?[，,：:]\s*")
 # A name: up to four capitalised words or initials; never runs over a full stop.
-_EN_NAME = r"(?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s){0,3}[A-Z][\w'’-]*"
+_EN_NAME = r"(?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s){0,3}[A-Z][\w'’-]*(?:,? [JS]r\.)?"
 # The subject keeps up to three words before the name, so the name can be told
 # from an object ("published in the journal JAMA Psychiatry argued").
 _EN_LEAD = r"(?:[\w.,'’-]+\s){0,3}"
-_EN_BEFORE = re.compile(
+# An attribution and its quote share a sentence and a paragraph: "…, he said.\n\n“…”"
+# is someone else's quote (the editor's reading: "Sierra Nevada", Zoghlin for Kennedy).
+_EN_BEFORE_TEMPLATE = (
     rf"(?:({_EN_LEAD}(?:{_EN_NAME}|[Hh]e|[Ss]he|[Tt]hey))\s(?:{_EN_VERBS})"
     rf"|[Aa]ccording to ({_EN_NAME}))"
-    r"[^\"“]{0,40}[,:]?\s*$"
+    r"[^\"“”.!?\n]{0,%d}[,:]?[ \t]*$"
 )
+_EN_BEFORE = re.compile(_EN_BEFORE_TEMPLATE % 40)
+# "X said in the release this case shows that … “…”": the same sentence, further back;
+# tried after the attribution that follows the quote, the nearer one.
+_EN_BEFORE_FAR = re.compile(_EN_BEFORE_TEMPLATE % 100)
 _EN_AFTER = re.compile(
-    rf"^[,.]?\s*(?:(?:{_EN_VERBS})\s({_EN_NAME})"
+    rf"^,?[ \t]*(?:(?:{_EN_VERBS})\s({_EN_NAME})"
     rf"|({_EN_NAME}),\s[^\"“”]{{2,80}}?,\s(?:{_EN_VERBS})\b"
     rf"|((?:[\w.'’-]+\s){{0,4}}?(?:{_EN_NAME}|he|she|they))\s(?:{_EN_VERBS})\b)"
 )
@@ -166,11 +174,13 @@ def _direct(text: str, ranking: Ranking, lang: Lang, starts: list[int]) -> Itera
 
 def _attribution(text: str, start: int, end: int, lang: Lang) -> tuple[bool, str | None]:
     """Whether an attribution verb touches the quotation, and the subject it names."""
-    before, after = text[max(0, start - 80) : start], text[end : end + 90]
+    before, after = text[max(0, start - 140) : start], text[end : end + 90]
     if lang == "zh":
         match = _ZH_BEFORE.search(before) or _ZH_AFTER.search(after)
     else:
-        match = _EN_BEFORE.search(before) or _EN_AFTER.search(after)
+        match = (
+            _EN_BEFORE.search(before) or _EN_AFTER.search(after) or _EN_BEFORE_FAR.search(before)
+        )
     if not match:
         return False, None
     subject = next((g for g in match.groups() if g), None)

@@ -40,9 +40,11 @@ def _speaker_of(text: str, lang: Lang, words: str) -> str | None:
         (f"{FILLER_ZH}北亚市场的外汇交易员表示，{SAID_ZH}", "北亚市场的外汇交易员"),
         (f"{FILLER_ZH}苹果公司9日对记者表示，“{SAID_ZH}”", "苹果公司"),
         (f"{FILLER_ZH}2017年云南省委第五巡视组指出“{SAID_ZH}”", "云南省委第五巡视组"),
+        (f"{FILLER_ZH}有专家认为，“{SAID_ZH}”", None),  # some expert, unnamed
+        (f"{FILLER_ZH}于今各国不由我分说，“{SAID_ZH}”", None),  # 于今 = now
     ],
 )
-def test_chinese_attribution_patterns(text: str, speaker: str) -> None:
+def test_chinese_attribution_patterns(text: str, speaker: str | None) -> None:
     assert _speaker_of(text, "zh", "乘数效应") == speaker
 
 
@@ -62,8 +64,17 @@ def test_chinese_attribution_patterns(text: str, speaker: str) -> None:
         ),
         # A surname alone stands for the one full name the text gives.
         (f'Kurt Volker testified. {FILLER_EN} "{SAID_EN}," Volker said.', "Kurt Volker"),
+        # The nearest attribution in the quote's own sentence and paragraph wins.
+        (
+            f"U.S. Attorney James Kennedy Jr. said in the release that this case shows people "
+            f"“{SAID_EN}.”\n\nSonya A. Zoghlin, his attorney, told The Hill it was a mistake.",
+            "James Kennedy Jr.",
+        ),
+        (f'Rain fell in the Sierra Nevada, he said.\n\n"{SAID_EN}," said Scott Strenfel.',
+         "Scott Strenfel"),
+        (f"{FILLER_EN} “{SAID_EN},” InfoNation President Dan McDowell said.", "Dan McDowell"),
     ],
-)
+)  # fmt: skip
 def test_english_attribution_patterns(text: str, speaker: str) -> None:
     assert _speaker_of(text, "en", "close to finding") == speaker
 
@@ -94,6 +105,24 @@ def test_an_english_pronoun_is_the_nearest_person_before_it() -> None:
         '"Once we get beyond Mars the likelihood gets very low," he said.'
     )
     assert _speaker_of(text, "en", "beyond Mars") == "John Grunsfeld"
+
+
+def test_a_common_word_jieba_tags_as_a_name_is_no_one_a_pronoun_means() -> None:
+    """ "高峰" of 高峰时段 is a word (jieba's dictionary: `nr`, 1,556 uses), not a person."""
+    text = f"今年夏季高峰时段电力缺口将超过800万千瓦。{FILLER_ZH}“{SAID_ZH}”他说。"
+    assert _speaker_of(text, "zh", "乘数效应") is None
+
+
+def test_a_name_jieba_cut_short_is_whole() -> None:
+    """jieba cuts 李博灏 as 李博 + 灏 (a bound morpheme): the pronoun means 李博灏."""
+    text = f"李博灏在英国剑桥大学读博士。他说：“{SAID_ZH}”"
+    assert _speaker_of(text, "zh", "乘数效应") == "李博灏"
+
+
+def test_an_attribution_in_the_next_paragraph_is_not_the_quotes() -> None:
+    """ "“…”。\n\nX表示，…" starts X's own sentence: the quote before it is not X's."""
+    text = f"{FILLER_ZH}“{SAID_ZH}”。\n\n北亚市场的外汇交易员表示，市场出现了广泛的买盘。"
+    assert all("乘数效应" not in q.text for q in _quotes(text, "zh"))
 
 
 def test_a_surname_with_a_title_is_the_full_name_given_earlier() -> None:
