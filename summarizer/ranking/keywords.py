@@ -8,11 +8,17 @@ of stemmed words shown in their most common written form, with names of two
 or three capitalised words ("Hubble Space Telescope") as phrases. Numbers and
 single characters are never keywords; title words get a bonus.
 
-No fragments and no near-duplicates (issue 12 found both in real digests):
-a Chinese word jieba does not know that mostly follows a numeral is the tail
-of a numeral phrase it cut (一次性 → 次性, 一揽子 → 揽子), not a word; and a
-keyword inside a better one, or holding it (阿里 / 阿里巴巴, Hubble / Hubble
-Space Telescope), is left out for the better-ranked one.
+No fragments and no near-duplicates (issue 12 and an editor's reading of
+unlabelled digests found both):
+- a Chinese word jieba does not know that mostly follows a numeral is the tail
+  of a numeral phrase it cut (一次性 → 次性, 一揽子 → 揽子), not a word;
+- only prose counts (`Ranking.is_prose`): 截图 and 微博 came from captions and credits;
+- a Chinese keyword is a dictionary word that is no function word (时而, 这种), or
+  a name jieba's tagger knows (何建栋, 西吉县): what the segmenter glued across a
+  word boundary (粒尘, 座山, 日起) is neither, unless the article keeps using it (种薯);
+- an English contraction or possessive (that’s, dakota’s) is no keyword;
+- of a word and a longer keyword holding it (star · Star Trek, 价格 · 价格下降,
+  阿里 · 阿里巴巴) only the longer is kept, in the better rank of the two.
 """
 
 from __future__ import annotations
@@ -20,10 +26,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from summarizer.models import Lang
 from summarizer.ranking.rank import Ranking
-from summarizer.text.tokens import frequencies, is_stopword, stem_all, words
+from summarizer.text.tokens import frequencies, is_stopword, pos_tags, stem_all, words
 
 __all__ = ["extract_keywords"]
 
@@ -31,6 +38,7 @@ MAX_KEYWORDS = 8
 TITLE_BONUS = 1.5
 _DIGIT = re.compile(r"[0-9０-９]")
 _ZH_NUMERALS = frozenset("一二三四五六七八九十两几百千万亿零")
+_APOSTROPHE = re.compile(r"['’]")
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:\s|$)){2,3}")
 
 
@@ -38,20 +46,58 @@ def extract_keywords(ranking: Ranking, *, lang: Lang, title: str | None) -> list
     """Up to eight keywords, best first."""
     scores = _zh_scores(ranking) if lang == "zh" else _en_scores(ranking)
     bonus = {w: TITLE_BONUS if title and _in_title(w, title, lang) else 1.0 for w in scores}
-    ranked = sorted(scores, key=lambda w: -scores[w] * bonus[w])
+    ranked: Iterable[str] = sorted(scores, key=lambda w: -scores[w] * bonus[w])
+    if lang == "zh":
+        best = list(ranked)[: MAX_KEYWORDS * 4]
+        known = frequencies().counts(best)
+        uses = Counter(t for tokens in ranking.tokens for t in tokens)
+        ranked = (w for w in best if _zh_word(w, known.get(w, 0), uses[w]))
+    return _without_parts(ranked, lang)
+
+
+# Parts of speech that are never what an article is about: adverbs, prepositions,
+# conjunctions, particles, pronouns, numbers, measures, times, directions.
+_FUNCTION_FLAGS = ("d", "p", "c", "u", "r", "m", "q", "t", "f", "y", "e", "o")
+_NAME_FLAGS = ("nr", "ns", "nt", "nz", "eng")
+
+
+# A word the dictionary lacks is a term of the article's when it recurs this often.
+MIN_TERM_USES = 3
+
+
+def _zh_word(word: str, count: int, uses: int) -> bool:
+    """A dictionary word that is no function word, a name the tagger knows, or an
+    unknown noun the article keeps using (种薯)."""
+    tags = pos_tags(word)
+    if len(tags) != 1:
+        return False
+    flag = tags[0][1]
+    if count:
+        return not flag.startswith(_FUNCTION_FLAGS)
+    return flag.startswith(_NAME_FLAGS) or (flag.startswith("n") and uses >= MIN_TERM_USES)
+
+
+def _without_parts(ranked: Iterable[str], lang: Lang) -> list[str]:
+    """The best keywords, a word held by a longer keyword replaced by that keyword."""
     kept: list[str] = []
     for word in ranked:
-        if len(kept) == MAX_KEYWORDS:
-            break
-        if not any(_overlaps(word, other) for other in kept):
+        if any(_part_of(word, k, lang) for k in kept):
+            continue
+        parts = [i for i, k in enumerate(kept) if _part_of(k, word, lang)]
+        if parts:
+            kept[parts[0]] = word
+            kept = [k for i, k in enumerate(kept) if i not in parts[1:]]
+        elif len(kept) < MAX_KEYWORDS:
             kept.append(word)
+        else:
+            break
     return kept
 
 
-def _overlaps(a: str, b: str) -> bool:
-    """One keyword inside the other, ignoring case."""
-    a, b = a.lower(), b.lower()
-    return a in b or b in a
+def _part_of(short: str, long: str, lang: Lang) -> bool:
+    if lang == "zh":
+        return short in long
+    return set(short.lower().split()) <= set(long.lower().split())
 
 
 def _zh_scores(ranking: Ranking) -> dict[str, float]:
@@ -61,7 +107,8 @@ def _zh_scores(ranking: Ranking) -> dict[str, float]:
     ~1 s of start-up (it also loads the POS tagger) for no better keywords.
     """
     dictionary = frequencies()
-    counts = Counter(t for tokens in ranking.tokens for t in tokens if _keywordish(t))
+    prose = (tokens for i, tokens in enumerate(ranking.tokens) if ranking.is_prose(i))
+    counts = Counter(t for tokens in prose for t in tokens if _keywordish(t))
     known = dictionary.counts(counts)
     text = "".join(s.text for s in ranking.sentences)
     ceiling = math.log(dictionary.total)
@@ -85,7 +132,7 @@ def _en_scores(ranking: Ranking) -> dict[str, float]:
     Words are counted first and each distinct word is stemmed once: stemming and
     filtering every occurrence made keywords ~30 % of an English digest.
     """
-    text = " ".join(s.text for s in ranking.sentences)
+    text = " ".join(s.text for s in ranking.sentences if ranking.is_prose(s.index))
     counts = Counter(word.lower() for word in words(text, "en"))
     kept = [w for w in counts if _keywordish(w) and not is_stopword(w)]
     surface: dict[str, dict[str, int]] = {}
@@ -99,7 +146,7 @@ def _en_scores(ranking: Ranking) -> dict[str, float]:
 
 
 def _keywordish(token: str) -> bool:
-    return len(token) > 1 and not _DIGIT.search(token)
+    return len(token) > 1 and not _DIGIT.search(token) and not _APOSTROPHE.search(token)
 
 
 def _in_title(word: str, title: str, lang: Lang) -> bool:

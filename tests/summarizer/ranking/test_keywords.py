@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from summarizer.extraction.source import parse_source
-from summarizer.models import Lang
-from summarizer.ranking.keywords import extract_keywords
+from summarizer.models import Lang, Role
+from summarizer.ranking.keywords import _without_parts, _zh_word, extract_keywords
 from summarizer.ranking.rank import rank_sentences
 from summarizer.text.sentences import split_sentences
 
@@ -72,3 +72,44 @@ def test_no_fragments_of_numeral_phrases_and_no_near_duplicates() -> None:
     keywords = _keywords(text, "zh", "阿里巴巴推出一揽子扶持计划")
     assert "揽子" not in keywords and "次性" not in keywords
     assert not ("阿里" in keywords and "阿里巴巴" in keywords), keywords
+
+
+@pytest.mark.parametrize(
+    ("keywords", "lang", "kept"),
+    [
+        (["Star Trek", "trek", "star", "Hawley"], "en", ["Star Trek", "Hawley"]),
+        (["下降", "价格下降", "价格", "食品"], "zh", ["价格下降", "食品"]),
+        (["阿里", "电影", "阿里巴巴"], "zh", ["阿里巴巴", "电影"]),
+    ],
+)
+def test_a_keyword_held_by_a_longer_one_gives_way_to_it(
+    keywords: list[str], lang: Lang, kept: list[str]
+) -> None:
+    assert _without_parts(keywords, lang) == kept
+
+
+@pytest.mark.parametrize(
+    ("word", "count", "uses", "kept"),
+    [
+        ("时而", 515, 2, False),  # an adverb
+        ("这种", 40923, 5, False),  # a pronoun
+        ("粒尘", 0, 2, False),  # glued across a word boundary (一粒尘)
+        ("日起", 0, 3, False),  # (3月1日起)
+        ("何建栋", 0, 1, True),  # a name the tagger knows
+        ("西吉县", 11, 1, True),
+        ("种薯", 0, 6, True),  # a term the article keeps using
+    ],
+)
+def test_a_chinese_keyword_is_a_word_or_a_name(
+    word: str, count: int, uses: int, kept: bool
+) -> None:
+    assert _zh_word(word, count, uses) is kept
+
+
+def test_contractions_and_furniture_are_no_keywords() -> None:
+    text = ENGLISH + " That’s what Dakota’s team said. That’s it. Dakota’s day."
+    sentences = split_sentences(text, "en")
+    roles: list[Role] = ["prose"] * (len(sentences) - 1) + ["caption"]
+    ranking = rank_sentences(sentences, lang="en", title=None, roles=roles)
+    keywords = [k.lower() for k in extract_keywords(ranking, lang="en", title=None)]
+    assert not any("’" in k for k in keywords)
