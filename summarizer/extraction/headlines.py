@@ -41,7 +41,6 @@ def headline(candidate: str, site: str | None) -> str | None:
         return None
     if site and title.endswith(" " + site):  # "土豆不“土” 土豆无“土” 松花江网"
         title = title[: -len(site)].rstrip(" -–—|｜_")
-    title = _UNDERSCORE_TAIL.sub("", title)
     parts = _SEPARATOR.split(title)
     cut = len(parts)
     while cut > 1 and _is_site(parts[cut - 1], site, whole=False):
@@ -50,7 +49,7 @@ def headline(candidate: str, site: str | None) -> str | None:
         cut -= 1  # a channel before the site: "…_商贸_产业资讯_新浪网"
     parts = parts[:cut]
     kept = title[: title.rfind(parts[-1]) + len(parts[-1])] if len(parts) > 1 else parts[0]
-    return _PICTURES.sub("", kept).strip() or None
+    return _PICTURES.sub("", _UNDERSCORE_TAIL.sub("", kept)).strip() or None
 
 
 def _is_site(text: str, site: str | None, *, whole: bool) -> bool:

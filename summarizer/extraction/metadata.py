@@ -156,6 +156,15 @@ MAX_LEAD_LINE_CHARS = 40
 _SENTENCE_END = re.compile(r"[。！？.!?；;：:，,]$")
 
 
+def _dateline(line: str) -> bool:
+    """A line that is a date ("Saturday, September 10th, 2005 10:56 am"), not a headline."""
+    dated = normalise_date(line) is not None or bool(_YEAR_AND_TIME.search(line))
+    return dated and len(_HAN_CHAR.findall(line)) < MIN_HEADLINE_CHARS
+
+
+_YEAR_AND_TIME = re.compile(r"\b(?:19|20)\d\d\b.*\b\d{1,2}:\d\d\b")
+
+
 def _names_no_article(title: str) -> bool:
     return len(_letters(title)) < MIN_HEADLINE_CHARS - 1 or bool(_BLOG.search(title))
 
@@ -168,7 +177,7 @@ def _lead_line(body: str, weak: str | None) -> str | None:
     """
     for line in body.split("\n")[:3]:
         line = line.strip()
-        if not line or (weak and _letters(line) == _letters(weak)):
+        if not line or (weak and _letters(line) == _letters(weak)) or _dateline(line):
             continue
         short = len(line) <= MAX_LEAD_LINE_CHARS and not _SENTENCE_END.search(line)
         return line if short and len(_letters(line)) >= MIN_HEADLINE_CHARS else None

@@ -66,6 +66,7 @@ def test_an_author_is_the_people_named(raw: str, names: str) -> None:
         ("致敬平凡的武汉人！-新华网", None, "致敬平凡的武汉人！"),  # a site after "！"
         ("为农机行业搭建信息平台_振兴东北", None, "为农机行业搭建信息平台"),  # one "_"
         ("土豆不“土” 土豆无“土” 松花江网", "松花江网", "土豆不“土” 土豆无“土”"),
+        ("小两口尝试以钱生钱(图)_新浪房产_新浪网", None, "小两口尝试以钱生钱"),
     ],
 )  # fmt: skip
 def test_a_title_is_the_headline(title: str, site: str | None, expected: str | None) -> None:
@@ -110,6 +111,7 @@ def test_an_h1_logo_closing_the_title_is_the_site_not_the_headline() -> None:
 def test_a_title_naming_no_article_gives_way_to_the_line_atop_the_text(page_title: str) -> None:
     page = (
         f"<html><head><title>{page_title}</title></head><body>"
+        f"<p>Saturday, September 10th, 2005 10:56 am</p>"
         f"<p><b>陈天华《警世钟》</b></p>{BODY}</body></html>"
     )
     assert extract(page).title == "陈天华《警世钟》"
