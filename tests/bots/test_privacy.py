@@ -125,7 +125,11 @@ async def test_an_uninstall_deletes_the_workspace_s_shares_and_settings(
     slack: SlackDriver, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING)
-    await slack.bot.service.record_share(share("C9", "https://example.com/kept", days_ago=1))
+    store = slack.bot.service.store
+    assert store is not None
+    await store.record_share(share("C9", "https://example.com/kept", days_ago=1))
+    window = {"since": NOW - timedelta(days=2), "until": NOW}
+    assert len(await store.shares("slack", "C9", **window)) == 1
     body = {
         "type": "event_callback", "team_id": "T0001", "api_app_id": "A0001",
         "event_id": slack.event_id(), "event_time": 1700000000,
@@ -133,7 +137,5 @@ async def test_an_uninstall_deletes_the_workspace_s_shares_and_settings(
     }  # fmt: skip
     assert (await slack.event(body)).status_code == 200
     await slack.settle()
-    store = slack.bot.service.store
-    assert store is not None
-    assert await store.shares("slack", "C9", since=NOW - timedelta(days=2), until=NOW) == []
+    assert await store.shares("slack", "C9", **window) == []
     assert "app uninstalled" in caplog.text
