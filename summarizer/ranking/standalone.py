@@ -46,7 +46,7 @@ _POINT_OPENER: dict[Lang, re.Pattern[str]] = {
 }
 # Pronouns and demonstratives: who or what they mean is in the text before.
 _PRONOUN: dict[Lang, re.Pattern[str]] = {
-    "zh": re.compile(r"^(?:这|那(?!曲)|此|其|它|他|她)"),
+    "zh": re.compile(r"^(?:对于?|据|在|从|与|和|让|给|被|把|为)?(?:这|那(?!曲)|此|其|它|他|她)"),
     "en": re.compile(
         r"^(?:that|these|those|it|its|they|their|them|he|his|him|she|her|such"
         r"|this(?! (?:year|week|month|morning|afternoon|evening|weekend|season|spring|summer"

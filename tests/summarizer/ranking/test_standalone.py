@@ -16,6 +16,7 @@ from summarizer.text.sentences import split_sentences
         ("可这几天，记者却看到了另外一番景致。", "zh"),
         ("但是，这一做法并没有得到村民的认可。", "zh"),
         ("这让很多家长感到担忧。", "zh"),
+        ("对他们而言，文化革命就是一场比赛革命的革命。", "zh"),
         ("which were released online and are making the rounds on social media.", "en"),
         ("After that, the council voted to close the road.", "en"),
         ("But the company said it would appeal.", "en"),
