@@ -34,11 +34,6 @@ POINT_LIMIT = {"zh": 80, "en": 45}
 # The TL;DR gets a point's length: it is a whole lede, not a fragment of one
 # (30 English words cut half the CNN/DailyMail ledes; measured −0.5 ROUGE-1).
 TLDR_LIMIT = POINT_LIMIT
-# The TL;DR is whole up to its limit, beyond it its opening clauses (never a run from
-# mid-sentence); points get condense's generous slack. On LCSTS (Weibo posts, one-line
-# references) a whole TL;DR up to 1.5× the limit lost 0.1 ROUGE-Lsum to Lead-1
-# (`python -m bench quality --limit 60`: 17.76 vs 17.77; 17.78 at 1.0).
-TLDR_SLACK = 1.0
 TOTAL_BUDGET = {"zh": 600, "en": 150}
 DEFAULT_POINTS = 3
 READING_SPEED = {"zh": 400, "en": 230}
@@ -68,7 +63,7 @@ def summarize(
         raise NoSentences()
     best = the_point(ranking, language, article.title)
     chosen, quotes = _points_and_quotes(article.text, ranking, language, max_points, best)
-    tldr = condense(sentences[best].text, language, TLDR_LIMIT[language], slack=TLDR_SLACK)
+    tldr = condense(sentences[best].text, language, TLDR_LIMIT[language])
     limit = _point_limit(language, max_points, size(tldr, language))
     return Digest(
         tldr=tldr,

@@ -58,8 +58,7 @@ def test_a_head_cut_never_cuts_a_number(limit: int) -> None:
     [
         ("张勇说互联网+电影的主语是电影。", "zh", 120),
         ("A short sentence stays.", "en", 45),
-        # over the limit but within SLACK × it: still whole
-        ("We asked, and the council said it would vote on the plan next week.", "en", 10),
+        ("We asked, and the council said it would vote on the plan next week.", "en", 14),
     ],
 )
 def test_a_sentence_within_the_generous_limit_is_whole(
@@ -140,10 +139,3 @@ def test_many_commas_stay_linear() -> None:
     sentence = "word, " * 20000 + "end."
     result = condense(sentence, "en", 45)
     assert result.endswith(ELLIPSIS) and size(result, "en") <= 45
-
-
-def test_the_tldr_without_slack_is_cut_at_its_limit_keeping_its_start() -> None:
-    sentence = "，".join(["这家企业在过去三年里持续加大研发投入"] * 6) + "。"
-    assert condense(sentence, "zh", 80) == sentence  # within 1.5 × 80: whole
-    cut = condense(sentence, "zh", 80, slack=1.0)
-    assert cut.endswith(ELLIPSIS) and sentence.startswith(cut[:-1]) and len(cut) <= 81
