@@ -74,6 +74,7 @@ def summarize(
             language,
             furniture_spans(sentences, roles),
             [(sentences[i].start, sentences[i].end) for i in (best, *chosen)],
+            article.title,
         ),
         keywords=extract_keywords(ranking, lang=language, title=article.title),
         title=article.title,
@@ -121,13 +122,19 @@ def _leaning(ranking: Ranking, lang: Lang, points: int, tldr: int) -> frozenset[
 
 
 def _prose_figures(
-    text: str, lang: Lang, furniture: list[tuple[int, int]], shown: list[tuple[int, int]]
+    text: str,
+    lang: Lang,
+    furniture: list[tuple[int, int]],
+    shown: list[tuple[int, int]],
+    title: str | None = None,
 ) -> list[Figure]:
     """Key figures read from prose only: a caption's or dateline's numbers are not the story's.
 
-    `shown` spans the TL;DR and point sentences: figures there rank first.
+    `shown` spans the TL;DR and point sentences, and `title` is the headline: figures there
+    rank first.
     """
-    return key_figures(find_figures(text, lang=lang, skip=furniture), key_spans=shown)
+    found = find_figures(text, lang=lang, skip=furniture)
+    return key_figures(found, key_spans=shown, title=title)
 
 
 def _point_limit(lang: Lang, points: int, tldr_size: int) -> int:

@@ -64,6 +64,8 @@ _PER = {
 }
 _MAX_WITH_CHANGE = 10**6
 _SHORT_ZH_CLAUSE = 24  # characters: a clause shorter than this rarely names its topic
+_NUMBER_TAIL_RE = re.compile(r"[\d.,]*\s?[百千万萬亿億]*\s?")
+_DIGIT_END_RE = re.compile(r"\d\s?$")
 _CLAUSE_END_RE = re.compile(r"\s*(?:[.,;!?)。，；！？]|$)")
 
 
@@ -92,10 +94,26 @@ def find_figures(text: str, *, lang: Lang, skip: Sequence[tuple[int, int]] = ())
         if masked.overlaps(*match.span()) or in_set_phrase(plain, *match.span()):
             continue
         floor = readings[-1].end if readings else 0
-        reading = _read(plain, match.start(), match.end(), floor)
+        reading = _read(plain, match.start(), _unit_start(plain, *match.span()), floor)
         if reading is not None and reading.start >= floor:
             readings.append(reading)
-    return [_figure(text, plain, r, lang) for r in _merge_ranges(plain, readings)]
+    kept = _without_conversions(plain, _merge_ranges(plain, readings))
+    return [_figure(text, plain, r, lang) for r in kept]
+
+
+def _unit_start(plain: str, start: int, end: int) -> int:
+    """Where the number ends if its last multiplier begins a unit: 42.3亿|千瓦时, 5万|千米.
+
+    The number pattern takes 千 greedily; the editor found "42.3亿千瓦" shown for
+    42.3亿千瓦时 (the 瓦 of a 千-multiplied number). A unit that starts with the
+    multiplier (千瓦时, 千米, 千克, 百米) is read whole instead.
+    """
+    last = end - 1
+    if last > start and plain[last] in _MULTIPLIERS and _has_digit(plain[start:last]):
+        measure = units.MEASURE_RE.match(plain, last)
+        if measure and measure.group("unit")[:1] == plain[last]:
+            return last
+    return end
 
 
 def _figure(text: str, plain: str, reading: _Reading, lang: Lang) -> Figure:
@@ -120,7 +138,19 @@ def _context(plain: str, reading: _Reading, lang: Lang) -> tuple[int, int]:
     start, end = clause_around(plain, reading.start, reading.end, lang=lang)
     if lang == "zh" and end - start < _SHORT_ZH_CLAUSE and plain[start - 1 : start] in "，,、":
         start, end = clause_around(plain, max(0, start - 2), reading.end, lang=lang)
-    return start, end
+    return _whole_number_start(plain, start, reading.start), end
+
+
+def _whole_number_start(plain: str, start: int, limit: int) -> int:
+    """A context trimmed to size never opens mid-number ("00 万主摄"): the stub is dropped.
+
+    The editor's reading of 46 digests found contexts cut inside "1200 万".
+    """
+    tail = _NUMBER_TAIL_RE.match(plain, start, max(start, limit))
+    after_digit = _DIGIT_END_RE.search(plain, max(0, start - 2), start)
+    if tail is None or not tail.group() or not after_digit:
+        return start
+    return tail.end()
 
 
 def _read(plain: str, start: int, end: int, floor: int) -> _Reading | None:
@@ -174,6 +204,8 @@ def _money(plain: str, start: int, end: int, value: Decimal, floor: int) -> _Rea
     after = _suffix_currency(suffix) if suffix else None
     if before and after and before[0] != after[0]:
         after = suffix = None  # "rmb 10 usd 20": that "usd" is 20's
+    if suffix and suffix.group().strip() == "块" and not _has_digit(plain[start:end]):
+        after = suffix = None  # 两块牌子: 块 after a numeral in words counts pieces, not yuan
     currency = after or before
     if currency is None or (after is None and _not_an_amount(plain, start, end)):
         return None  # "美元1年期", "人民币一篮子": the currency is not this number's
@@ -269,6 +301,8 @@ def _bare(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
         return _Reading(start, end, value, None, "count")
     if (after.isascii() and after.isalpha() and not scaled) or number[-1:] in "bB":
         return None  # 1st, 11a, L202; "2B" with no currency is a label, not billions
+    if scaled and after.isascii() and after.isalnum():
+        return None  # "NBA 2K20", "4K60": a name or model, not 2,000
     plain_integer = not scaled and "," not in number and "." not in number
     if plain_integer and ((len(digits) == 4 and 1000 <= value <= 2100) or len(digits) >= 5):
         return None  # a year; a phone number, SMS code or ID (prose groups large numbers)
@@ -315,3 +349,26 @@ def _merge_ranges(plain: str, readings: list[_Reading]) -> list[_Reading]:
         else:
             merged.append(reading)
     return merged
+
+
+_CONVERSION_RE = re.compile(r"\s?[(（]\s?(?:about|around|approximately|or|约|合|折合)?\s?")
+
+
+def _without_conversions(plain: str, readings: list[_Reading]) -> list[_Reading]:
+    """ "3,200 miles (5,150 km)", "$12.9bn (£10bn)": the bracketed twin is one quantity twice.
+
+    The editor's reading of 46 digests found both shown as two key figures;
+    the first, as the article states it, is kept.
+    """
+    kept: list[_Reading] = []
+    for reading in readings:
+        last = kept[-1] if kept else None
+        if (
+            last is not None
+            and last.kind == reading.kind
+            and last.kind in ("money", "quantity")
+            and _CONVERSION_RE.fullmatch(plain, last.end, reading.start)
+        ):
+            continue
+        kept.append(reading)
+    return kept

@@ -174,7 +174,7 @@ _MEASURES = (
     "|centimeters|centimetres|millimeters|millimetres|decimeters|decimetres|picometers|picometres|picometer|picometre"
     "|nanometers|nanometres|meters|metres|meter|metre|miles|mile|nautical miles|feet|foot"
     "|inches|inch|acres|acre|hectares|hectare|tonnes|tonne|tons|ton|kilograms|kilogram"
-    "|kilogrammes|grams|gram|grammes|gramme|micrograms|microgram|microgrammes|milligrams|pounds|lbs"
+    "|kilogrammes|grams|gram|grammes|gramme|gms|gm|micrograms|microgram|microgrammes|milligrams|pounds|lbs"
     "|ounces|ounce|barrels|barrel|gallons|gallon|liters|litres|liter|litre|milliliters"
     "|millilitres|tablespoons|tablespoon|teaspoons|teaspoon|cups|cup|calories|kilocalories"
     "|megawatts|gigawatts|kilowatts|watts|megawatt-hours|kilowatt-hours|horsepower"
@@ -192,7 +192,7 @@ MEASURE_RE = re.compile(
 
 _ZH_COUNTERS = (
     "人次|个|個|名|位|部|家|款|台|辆|只|条|件|本|张|次|场|座|所|篇|项|种|户|套|架|艘|颗|枚|份"
-    "|支|批|间|栋|幢|首|集|例|起|处|笔|单|页|株|头|匹|针|枚|轮|帳|帐"
+    "|支|批|间|栋|幢|首|集|例|起|处|笔|单|页|株|头|匹|针|枚|轮|帳|帐|章|节|卷|册|门"
 )
 COUNTABLE_NOUNS = (
     "用户|会员|员工|客户|消费者|观众|网民|玩家|粉丝|学生|游客|乘客|居民|患者|人口|人"
@@ -203,7 +203,8 @@ COUNTABLE_NOUNS = (
     "|downloads|views|copies|followers|viewers|readers|consumers|players|buyers|sellers"
 )
 ZH_COUNTER_RE = re.compile(
-    rf"\s?(?:(?P<counter>{_ZH_COUNTERS})(?P<noun>{COUNTABLE_NOUNS})?|(?P<bare>{COUNTABLE_NOUNS}))"
+    rf"\s?(?:(?P<counter>{_ZH_COUNTERS})(?:(?P<noun>{COUNTABLE_NOUNS})(?![级級]))?"
+    rf"|(?P<bare>{COUNTABLE_NOUNS}))"
     r"(?![A-Za-z])",
     re.IGNORECASE,
 )

@@ -9,7 +9,7 @@ import pytest
 
 from summarizer.figures.find import find_figures
 from summarizer.figures.key import key_figures
-from summarizer.models import Figure
+from summarizer.models import Figure, Lang
 
 SAMPLE = Path(__file__).resolve().parents[3] / ".." / "shared" / "samples"
 SAMPLE_FILE = SAMPLE / "huxiu-118050-internet-plus-film.md"
@@ -108,3 +108,26 @@ def test_twins_replaced_twice_never_lose_their_bookkeeping() -> None:
     again = Figure("36 holes", Decimal(36), "holes", "count", "36 holes played", 40, 48)
     kept = key_figures([holes, bare, again], key_spans=[(18, 30)])
     assert [f.value for f in kept].count(36) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "key"),
+    [
+        ("他们二人决定开两个店，营收3亿元", "zh", ["3亿元"]),  # small counts in words
+        ("门口挂着两块牌子，租金150元", "zh", ["150元"]),
+        ("常用的理论有两种，预算5000万元", "zh", ["5000万元"]),
+        ("the 993 HITS AWARDS gave him $2 million", "en", ["$2 million"]),  # a bare label
+        ("骁龙 865 芯片，售价4999元", "zh", ["4999元"]),  # a model number
+    ],
+)
+def test_trivial_counts_and_bare_labels_are_no_key_figures(
+    text: str, lang: Lang, key: list[str]
+) -> None:
+    assert [f.text for f in key_figures(find_figures(text, lang=lang))] == key
+
+
+def test_a_figure_in_the_title_ranks_with_the_digests_sentences() -> None:
+    text = "居民消费价格同比上涨0.3%。其中，城市上涨0.4%，农村上涨0.1%。食品价格下降2.7%。"
+    title = "统计局：食品价格下降2.7%"
+    ranked = key_figures(find_figures(text, lang="zh"), limit=1, title=title)
+    assert [f.text for f in ranked] == ["2.7%"]

@@ -159,3 +159,33 @@ def test_span_set_merges_and_answers_overlap() -> None:
     spans = SpanSet([(10, 20), (0, 5), (4, 8), (30, 30)])
     assert spans.overlaps(7, 9) and spans.overlaps(19, 25) and spans.overlaps(0, 1)
     assert not spans.overlaps(8, 10) and not spans.overlaps(20, 40)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        ("约占十份之一的人口", "zh", []),  # a fraction, not ten portions
+        ("NBA 2K20 launches today", "en", []),  # a product name, not 2,000
+        ("发电量42.3亿千瓦时，增长", "zh", ["42.3亿千瓦时"]),  # the unit whole
+        ("全书共11章内容", "zh", ["11章"]),
+        ("获得9项国家级奖励", "zh", ["9项"]),  # 国家级 qualifies, it is not counted
+        ("add 200 gm okra", "en", ["200 gm"]),
+        ("about 3,200 miles (5,150 km) wide", "en", ["3,200 miles"]),  # one quantity once
+        ("raise $12.9bn (£10bn) from", "en", ["$12.9bn"]),
+        ("挂着两块牌子，花了两块钱", "zh", ["两块钱"]),  # 块 in words counts pieces
+    ],
+)
+def test_units_stay_whole_and_conversions_and_names_are_not_figures(
+    text: str, lang: Lang, figures: list[str]
+) -> None:
+    assert _texts(text, lang) == figures
+
+
+def test_a_context_never_opens_mid_number() -> None:
+    text = (
+        "后置摄像头采用了1200 万像素主摄加上6400 万像素长焦镜头再加上1.08 亿像素超广角镜头"
+        "还有4800 万像素的景深镜头和5000 万像素的微距镜头以及其他很多很多很多很多的东西"
+    )
+    contexts = [f.context for f in find_figures(text, lang="zh")]
+    assert len(contexts) == 5
+    assert not any(c[:1].isdigit() or c[:1] in " .万亿" for c in contexts[2:])
