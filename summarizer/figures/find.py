@@ -48,6 +48,7 @@ _NAMED_RE = re.compile(
 _APPOSITION_RE = re.compile(r"[A-Z][\w'’-]*,\s?$")  # "Braun, 38,": an age after a name
 _AGE_END_RE = re.compile(r"\s?[,)–—]")
 _MAX_AGE = 120
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _LONE_ONE = frozenset({"一", "壹"})  # 一 alone is "a", "one" as an article: 一家, 一块
 _MULTIPLIERS = frozenset("十拾百佰千仟万萬亿億兆")
 _LIST_MARKER_RE = re.compile(r"(?:^|\n)[ \t#*>]*$")
@@ -197,6 +198,13 @@ def _percent(plain: str, start: int, end: int, value: Decimal, floor: int) -> _R
     return _Reading(start, suffix.end(), value, "%", "percent")
 
 
+def _pieces(plain: str, start: int, end: int, suffix: re.Match[str] | None) -> bool:
+    """块 after a numeral in words, with a noun right after it: a count of pieces."""
+    if suffix is None or suffix.group().strip() != "块" or _has_digit(plain[start:end]):
+        return False
+    return bool(_HAN.match(plain, suffix.end()))
+
+
 def _money(plain: str, start: int, end: int, value: Decimal, floor: int) -> _Reading | None:
     prefix = units.CURRENCY_PREFIX_RE.search(plain, max(floor, start - 12), start)
     suffix = units.CURRENCY_SUFFIX_RE.match(plain, end)
@@ -204,8 +212,8 @@ def _money(plain: str, start: int, end: int, value: Decimal, floor: int) -> _Rea
     after = _suffix_currency(suffix) if suffix else None
     if before and after and before[0] != after[0]:
         after = suffix = None  # "rmb 10 usd 20": that "usd" is 20's
-    if suffix and suffix.group().strip() == "块" and not _has_digit(plain[start:end]):
-        after = suffix = None  # 两块牌子: 块 after a numeral in words counts pieces, not yuan
+    if _pieces(plain, start, end, suffix):
+        after = suffix = None  # 两块牌子: 块 before a noun counts pieces; 花了三块 is money
     currency = after or before
     if currency is None or (after is None and _not_an_amount(plain, start, end)):
         return None  # "美元1年期", "人民币一篮子": the currency is not this number's

@@ -167,7 +167,7 @@ TIME_UNIT_RE = re.compile(
 
 _MEASURES = (
     "平方公里|平方千米|平方米|平方英尺|立方米|公顷|英亩|亩|千米|公里|厘米|毫米|公分|海里|米|吨|公斤|千克|毫克"
-    "|微克|克|斤|毫升|升|加仑|千瓦时|兆瓦时|千瓦|兆瓦|吉瓦|瓦|千兆赫|兆赫|赫兹|千卡|大卡|卡路里|字节|兆字节"
+    "|微克|克|斤|毫升|升|加仑|千瓦时|兆瓦时|千瓦|兆瓦|吉瓦|瓦|千兆赫兹|兆赫兹|千兆赫|兆赫|赫兹|千卡|大卡|卡路里|字节|兆字节"
     "|比特|桶|英里|英尺|英寸|摄氏度|华氏度|℃|℉|马力|像素|牛米|焦耳|电子伏特|光年|点"
     "|square kilometers|square kilometres|square meters|square metres|square miles|square feet"
     "|cubic feet|cubic meters|metric tons|metric tonnes|kilometers|kilometres|kilometer|kilometre"

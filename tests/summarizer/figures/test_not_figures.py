@@ -173,6 +173,8 @@ def test_span_set_merges_and_answers_overlap() -> None:
         ("about 3,200 miles (5,150 km) wide", "en", ["3,200 miles"]),  # one quantity once
         ("raise $12.9bn (£10bn) from", "en", ["$12.9bn"]),
         ("挂着两块牌子，花了两块钱", "zh", ["两块钱"]),  # 块 in words counts pieces
+        ("他说花费我三块。", "zh", ["三块"]),  # 块 before no noun: an amount of yuan
+        ("频率是1兆赫兹。", "zh", ["1兆赫兹"]),  # the longer unit wins
     ],
 )
 def test_units_stay_whole_and_conversions_and_names_are_not_figures(

@@ -181,3 +181,12 @@ def test_furniture_is_never_quoted_nor_a_pronoun_target() -> None:
     ranking = rank_sentences(sentences, lang="zh", title=None, roles=roles)
     quotes = find_quotes(text, ranking, lang="zh", key_points=frozenset())
     assert [(q.text[:4], q.speaker) for q in quotes] == [("据我了解", None)]
+
+
+def test_a_short_remark_nobody_is_named_for_is_no_quote() -> None:
+    """Unattributed, a quote must say something on its own (an editor's reading, 9 of 46)."""
+    text = f"{FILLER_ZH}\n\n{FILLER_ZH}\n\n他说：“没错，我们就是写字楼。”\n\n{FILLER_ZH}"
+    sentences = split_sentences(text, "zh")
+    ranking = rank_sentences(sentences, lang="zh", title=None)
+    quotes = find_quotes(text, ranking, lang="zh", key_points=frozenset())
+    assert not any("写字楼" in q.text for q in quotes)
