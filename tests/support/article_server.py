@@ -18,7 +18,7 @@ work. Routes (each returns the absolute URL of `path`):
     article_server.gzip_bomb(path, size=..., *, content_type="text/html")
         a gzip body that inflates to `size` bytes (a few KB on the wire).
     article_server.corpus(path, relative, *, content_type="text/html")
-        a page from /work/shared/corpus (`.gz` files are served decompressed);
+        a page from `../shared/corpus` (`.gz` files are served decompressed);
         skips the test when the shared corpus is absent.
 
     article_server.url(path) -> str;  article_server.hits(path) -> int
