@@ -8,6 +8,7 @@ only within the process) instead of failing the user's request.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -33,6 +34,8 @@ class Share:
     message_ref: str | None = None
     title: str | None = None
     ok: bool = True
+    feedback: Mapping[str, str] | None = None
+    """Person → "useful" / "not_useful", the latest verdict each gave on the digest."""
 
 
 class Store(Protocol):
@@ -69,5 +72,19 @@ class Store(Protocol):
     async def shares(
         self, platform: str, channel: str, *, since: datetime, until: datetime
     ) -> list[Share]: ...
+
+    async def posted_share(self, platform: str, channel: str, message_ref: str) -> Share | None:
+        """The share whose digest was posted at `message_ref`, if it is still kept."""
+        ...
+
+    async def give_feedback(
+        self, platform: str, channel: str, message_ref: str, user: str, verdict: str
+    ) -> bool:
+        """Keep `user`'s verdict on the digest at `message_ref`; False when they gave it already."""
+        ...
+
+    async def forget_posted(self, platform: str, channel: str, message_ref: str) -> None:
+        """The digest at `message_ref` was deleted: forget its share."""
+        ...
 
     async def close(self) -> None: ...

@@ -164,6 +164,19 @@ class ResilientStore:
     ) -> list[Share]:
         return await self._call(lambda s: s.shares(platform, channel, since=since, until=until))
 
+    async def posted_share(self, platform: str, channel: str, message_ref: str) -> Share | None:
+        return await self._call(lambda s: s.posted_share(platform, channel, message_ref))
+
+    async def give_feedback(
+        self, platform: str, channel: str, message_ref: str, user: str, verdict: str
+    ) -> bool:
+        return await self._call(
+            lambda s: s.give_feedback(platform, channel, message_ref, user, verdict)
+        )
+
+    async def forget_posted(self, platform: str, channel: str, message_ref: str) -> None:
+        await self._call(lambda s: s.forget_posted(platform, channel, message_ref))
+
     async def with_database(self, call: Callable[[SqlStore], Awaitable[_T]]) -> _T:
         """`call` on the open database (maintenance: purge, export); `StoreUnavailable` if none."""
         return await self._call(call)

@@ -106,6 +106,7 @@ shares = Table(
     Column("message_ref", String(256)),
     Column("title", Text),
     Column("ok", Boolean, nullable=False),
+    Column("feedback", JSON),  # person → verdict on the posted digest
     Index(None, "platform", "channel", "shared_at"),
     Index(None, "platform", "channel", "url_key", "shared_at"),
 )

@@ -156,6 +156,40 @@ class SqlStore:
         )
         return await self._shares(query)
 
+    async def posted_share(self, platform: str, channel: str, message_ref: str) -> Share | None:
+        """The share whose digest was posted at `message_ref` (the latest, if posted twice)."""
+        query = select(shares).where(_posted(platform, channel, message_ref))
+        found = await self._shares(query.order_by(shares.c.id.desc()).limit(1))
+        return found[0] if found else None
+
+    async def give_feedback(
+        self, platform: str, channel: str, message_ref: str, user: str, verdict: str
+    ) -> bool:
+        """Keep `user`'s latest verdict on the digest; False only when they gave it already.
+
+        Read and written in one transaction; two people voting at the same
+        instant on PostgreSQL may lose one verdict (the counter still counts it).
+        A digest whose share is gone (retention) keeps nothing: True, a new verdict.
+        """
+        c = shares.c
+        query = select(c.id, c.feedback).where(_posted(platform, channel, message_ref))
+        async with self._breaker.attempt(), self._engine.begin() as conn:
+            row = (await conn.execute(query.order_by(c.id.desc()).limit(1))).first()
+            if row is None:
+                return True
+            if (row.feedback or {}).get(user) == verdict:
+                return False
+            feedback = {**(row.feedback or {}), user: verdict}
+            await conn.execute(
+                shares.update().where(shares.c.id == row.id).values(feedback=feedback)
+            )
+        return True
+
+    async def forget_posted(self, platform: str, channel: str, message_ref: str) -> None:
+        """The digest at `message_ref` was deleted: forget its share (pointers, roundups)."""
+        async with self._breaker.attempt(), self._engine.begin() as conn:
+            await conn.execute(delete(shares).where(_posted(platform, channel, message_ref)))
+
     async def purge_expired(self) -> int:
         """Delete expired cache entries and claims; the number of rows removed."""
         now = self._clock()
@@ -238,6 +272,11 @@ class SqlStore:
             await self._redis.put_digest(url, data, ttl=ttl)
         except StoreUnavailable as exc:
             logger.warning("digest cache not updated: %s", exc)
+
+
+def _posted(platform: str, channel: str, message_ref: str) -> ColumnElement[bool]:
+    c = shares.c
+    return (c.platform == platform) & (c.channel == channel) & (c.message_ref == message_ref)
 
 
 def _share(row: Row[Any]) -> Share:

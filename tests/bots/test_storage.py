@@ -254,3 +254,35 @@ async def test_last_share_is_the_latest_since_the_given_time(store: SqlStore) ->
 async def test_naive_datetimes_are_refused(store: SqlStore) -> None:
     with pytest.raises(Exception, match="naive datetime"):
         await store.record_share(share("https://example.com/", datetime(2026, 3, 1, 9, 0)))
+
+
+async def test_feedback_is_kept_with_the_posted_share_one_verdict_per_person(
+    store: SqlStore,
+) -> None:
+    posted = Share("slack", "C1", "https://example.com/a", T0, user="U1", message_ref="1.5")
+    await store.record_share(posted)
+    await store.record_share(share("https://example.com/b", T0))  # another digest, no ref
+
+    assert await store.give_feedback("slack", "C1", "1.5", "U2", "useful")
+    assert not await store.give_feedback("slack", "C1", "1.5", "U2", "useful")  # said already
+    assert await store.give_feedback("slack", "C1", "1.5", "U2", "not_useful")  # changed
+    assert await store.give_feedback("slack", "C1", "1.5", "U3", "useful")
+    assert await store.give_feedback("slack", "C1", "9.9", "U2", "useful")  # nothing kept
+
+    found = await store.posted_share("slack", "C1", "1.5")
+    assert found is not None and found.user == "U1"
+    assert found.feedback == {"U2": "not_useful", "U3": "useful"}
+    assert await store.posted_share("slack", "C2", "1.5") is None
+    [exported] = [s for s in (await store.channel_export("slack", "C1"))["shares"] if s.feedback]
+    assert exported == found
+
+
+async def test_a_deleted_digest_forgets_its_share_only(store: SqlStore) -> None:
+    await store.record_share(Share("slack", "C1", "https://example.com/a", T0, message_ref="1.5"))
+    await store.record_share(Share("slack", "C1", "https://example.com/b", T0, message_ref="1.6"))
+
+    await store.forget_posted("slack", "C1", "1.5")
+
+    assert await store.posted_share("slack", "C1", "1.5") is None
+    assert await store.posted_share("slack", "C1", "1.6") is not None
+    assert await store.last_share("slack", "C1", "https://example.com/a", since=T0) is None
