@@ -1,8 +1,12 @@
-"""Channel settings, claims and share history: the one interface adapters use for them.
+"""Channel settings, claims, share history and roundups: the one interface adapters use.
 
-Adapters never touch the store; they ask `Channels`. Every call degrades when
-the store is missing or down: settings read as unset, claims fall back to this
-process's memory, history reads as empty (a warning is logged).
+Adapters and roundups never touch the store; they ask `Channels`. The chat
+calls degrade when the store is missing or down: settings read as unset,
+claims fall back to this process's memory, history reads as empty, feedback
+is only counted (a warning is logged). The roundup calls (`zone`,
+`set_schedule`, `schedules`, `roundup`, `claim_slot`) raise `StoreUnavailable`
+instead, because a roundup without its history would be wrong, not smaller:
+the roundup command says so and the scheduler skips that minute.
 """
 
 from __future__ import annotations
@@ -12,11 +16,15 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from bots.phrasebook import Lang
+from bots.roundup_history import DEFAULT_ZONE, TIMEZONE_KEY, UnknownZone, Window, zone_named
 from bots.roundup_schedule import SCHEDULE_KEY, Schedule
 from bots.storage import Share, Store, StoreUnavailable
 from summarizer.fetching.urls import link_key, normalize_url
+from summarizer.models import Digest
+from summarizer.roundup.build import Roundup, build_roundup
 
 __all__ = ["AUTO_DEFAULT", "DEDUPE_WINDOW", "ChannelSettings", "Channels"]
 
@@ -106,11 +114,73 @@ class Channels:
         )
         await self._call(lambda store: store.record_share(share))
 
+    async def posted(self, channel: str, ref: str) -> Share | None:
+        """The share whose digest was posted at `ref` (who asked for it), if still kept."""
+        return await self._call(lambda s: s.posted_share(self.platform, channel, ref))
+
+    async def feedback(self, channel: str, ref: str, user: str, verdict: str) -> bool:
+        """Keep `user`'s verdict on the digest at `ref`; False when they gave it already."""
+        kept = await self._call(
+            lambda s: s.give_feedback(self.platform, channel, ref, user, verdict)
+        )
+        return kept is not False
+
+    async def forget_posted(self, channel: str, ref: str) -> None:
+        """The digest at `ref` was deleted: no pointer to it, no place in a roundup."""
+        await self._call(lambda s: s.forget_posted(self.platform, channel, ref))
+
+    async def zone(self, channel: str) -> ZoneInfo:
+        """The channel's time zone for roundups; UTC when unset (or no longer a known zone)."""
+        name = await self._required().get_channel_setting(self.platform, channel, TIMEZONE_KEY)
+        try:
+            return zone_named(name or DEFAULT_ZONE)
+        except UnknownZone:
+            return ZoneInfo(DEFAULT_ZONE)
+
+    async def set_schedule(self, channel: str, schedule: Schedule | None) -> None:
+        """Keep the channel's roundup schedule (None: off); its zone becomes the channel's."""
+        store = self._required()
+        if schedule is not None:
+            await store.set_channel_setting(self.platform, channel, TIMEZONE_KEY, schedule.zone)
+        value = schedule.to_setting() if schedule is not None else "off"
+        await store.set_channel_setting(self.platform, channel, SCHEDULE_KEY, value)
+
+    async def schedules(self) -> dict[str, str]:
+        """Channel → stored schedule, for every channel of this platform that has one."""
+        return await self._required().channels_with_setting(self.platform, SCHEDULE_KEY)
+
+    async def roundup(self, channel: str, window: Window, *, lang: Lang | None = None) -> Roundup:
+        """What was shared in `channel` during `window`, from stored digests (nothing fetched)."""
+        store = self._required()
+        since, until = window.since.astimezone(UTC), window.until.astimezone(UTC)
+        found = await store.shares(self.platform, channel, since=since, until=until)
+        digests: dict[str, Digest | None] = {}
+        for share in found:
+            if share.url not in digests:
+                digests[share.url] = await store.get_digest(share.url)
+        shared = [(share, digests[share.url]) for share in found]
+        return build_roundup(shared, since=window.since, until=window.until, lang=lang)
+
+    async def claim_slot(self, key: str, *, ttl: timedelta) -> bool:
+        """A claim held for `ttl` at once, by no task: a scheduled roundup's slot."""
+        return await self._required().claim(f"{self.platform}:{key}", ttl=ttl)
+
+    @property
+    def keeps_history(self) -> bool:
+        """Whether there is a store at all (roundups need one; it may still be down)."""
+        return self._store() is not None
+
     async def _get(self, channel: str, key: str) -> str | None:
         return await self._call(lambda s: s.get_channel_setting(self.platform, channel, key))
 
     async def _set(self, channel: str, key: str, value: str) -> None:
         await self._call(lambda s: s.set_channel_setting(self.platform, channel, key, value))
+
+    def _required(self) -> Store:
+        store = self._store()
+        if store is None:
+            raise StoreUnavailable("this bot runs without a store")
+        return store
 
     async def _call(self, call: Callable[[Store], Awaitable[_Result]]) -> _Result | None:
         store = self._store()

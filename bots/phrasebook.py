@@ -1,12 +1,12 @@
 """Every sentence the chat bots say themselves, keyed, typed, in Chinese and English.
 
-A Python catalog rather than gettext/Babel: there are two languages and ~30
+A Python catalog rather than gettext/Babel: there are two languages and ~45
 lines, every key is a `Phrase` member (mypy catches a misspelt key, which a
 gettext msgid would not), placeholders are checked by a test (same names in
 both languages), and nothing has to be compiled (`.mo`) before the bot runs.
 Article failures keep their wording in `summarizer.errors` (the command line
 shows them too); `failure_line` is the one place chat turns them into a line.
-Roundup lines live in `bots.roundup_texts`, in the same shape.
+Roundups, digest feedback and the console speak from this catalog too.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Literal
 
 from summarizer.errors import Blocked, DigestbotError
 
-__all__ = ["CATALOG", "Lang", "Phrase", "failure_line", "say"]
+__all__ = ["CATALOG", "Lang", "Phrase", "failure_line", "say", "weekday_name"]
 
 Lang = Literal["zh", "en"]
 """The languages the bots speak; every other language is refused politely."""
@@ -44,6 +44,23 @@ class Phrase(StrEnum):
     NO_MESSAGE_CONTENT = "no_message_content"
     HOME = "home"
     CONSOLE_HELP = "console_help"
+    ROUNDUP_USAGE = "roundup_usage"
+    ROUNDUP_BAD_ZONE = "roundup_bad_zone"
+    ROUNDUP_NOTHING = "roundup_nothing"
+    ROUNDUP_SCHEDULED = "roundup_scheduled"
+    ROUNDUP_UNSCHEDULED = "roundup_unscheduled"
+    ROUNDUP_NO_STORE = "roundup_no_store"
+    ROUNDUP_NOT_POSTED = "roundup_not_posted"
+    ROUNDUP_TODAY = "roundup_today"
+    ROUNDUP_DAYS = "roundup_days"
+    ROUNDUP_DAILY = "roundup_daily"
+    ROUNDUP_WEEKLY = "roundup_weekly"
+    USEFUL = "useful"
+    NOT_USEFUL = "not_useful"
+    DELETE = "delete"
+    DELETE_CONFIRM = "delete_confirm"
+    THANKS = "thanks"
+    NOT_YOURS = "not_yours"
 
 
 _HELP_EN = (
@@ -67,7 +84,7 @@ _HELP_ZH = (
     "• 在任何带链接的消息上 @ 我，或使用消息菜单“Summarize”"
 )
 
-CATALOG: dict[Phrase, dict[Lang, str]] = {
+_CHAT: dict[Phrase, dict[Lang, str]] = {
     Phrase.HELP: {"en": _HELP_EN, "zh": _HELP_ZH},
     Phrase.READING: {"en": "📖 Reading…", "zh": "📖 正在阅读…"},
     Phrase.AUTO_ON: {
@@ -153,6 +170,81 @@ CATALOG: dict[Phrase, dict[Lang, str]] = {
         "zh": "在这里发给我一个链接或粘贴一篇文章，我会回复摘要。",
     },
 }
+
+
+_ROUNDUPS: dict[Phrase, dict[Lang, str]] = {
+    Phrase.ROUNDUP_USAGE: {
+        "en": (
+            "Roundups: `roundup [today|week|N days]` posts what was shared here; "
+            "`roundup schedule daily 18:00 [Area/City]`, "
+            "`roundup schedule weekly fri 17:00 [Area/City]` or `roundup schedule off` "
+            "posts one on a schedule (time zone default: the channel's, else UTC)."
+        ),
+        "zh": (
+            "频道汇总：`roundup [today|week|N days]` 汇总本频道分享的链接；"
+            "`roundup schedule daily 18:00 [Asia/Shanghai]`、"
+            "`roundup schedule weekly fri 17:00 [Asia/Shanghai]` 或 `roundup schedule off` "
+            "定时发布汇总（时区默认为本频道的时区，未设置则为 UTC）。"
+        ),
+    },
+    Phrase.ROUNDUP_BAD_ZONE: {
+        "en": "I don't know the time zone “{zone}”; use a name like Asia/Shanghai or UTC.",
+        "zh": "无法识别时区“{zone}”，请使用 Asia/Shanghai 或 UTC 这样的名称。",
+    },
+    Phrase.ROUNDUP_NOTHING: {
+        "en": "Nothing was shared in this channel {window}.",
+        "zh": "本频道{window}没有分享任何链接。",
+    },
+    Phrase.ROUNDUP_SCHEDULED: {
+        "en": "A roundup will be posted here {schedule}.",
+        "zh": "本频道将{schedule}发布汇总。",
+    },
+    Phrase.ROUNDUP_UNSCHEDULED: {
+        "en": "Scheduled roundups are off for this channel.",
+        "zh": "本频道的定时汇总已关闭。",
+    },
+    Phrase.ROUNDUP_NO_STORE: {
+        "en": "Roundups need the bot's store, which is unavailable right now; try again later.",
+        "zh": "汇总需要机器人的存储，目前不可用，请稍后再试。",
+    },
+    Phrase.ROUNDUP_NOT_POSTED: {
+        "en": "I made the roundup but couldn't post it here ({reason}).",
+        "zh": "汇总已生成，但无法在这里发布（{reason}）。",
+    },
+    Phrase.ROUNDUP_TODAY: {"en": "today", "zh": "今天"},
+    Phrase.ROUNDUP_DAYS: {"en": "in the last {n} days", "zh": "最近 {n} 天"},
+    Phrase.ROUNDUP_DAILY: {"en": "every day at {at} ({zone})", "zh": "每天 {at}（{zone}）"},
+    Phrase.ROUNDUP_WEEKLY: {"en": "every {day} at {at} ({zone})", "zh": "每{day} {at}（{zone}）"},
+}
+_FEEDBACK: dict[Phrase, dict[Lang, str]] = {
+    Phrase.USEFUL: {"en": "👍 Useful", "zh": "👍 有用"},
+    Phrase.NOT_USEFUL: {"en": "👎 Not useful", "zh": "👎 没用"},
+    Phrase.DELETE: {"en": "Delete", "zh": "删除"},
+    Phrase.DELETE_CONFIRM: {
+        "en": "Delete this digest for everyone in the channel?",
+        "zh": "要为频道里的所有人删除这条摘要吗？",
+    },
+    Phrase.THANKS: {
+        "en": "Thanks for the feedback! It helps make the digests better.",
+        "zh": "谢谢你的反馈！这能帮助我们改进摘要。",
+    },
+    Phrase.NOT_YOURS: {
+        "en": "Sorry, only the person who asked for this digest or someone who manages "
+        "this channel can delete it.",
+        "zh": "抱歉，只有请求这条摘要的人或本频道的管理者才能删除它。",
+    },
+}
+CATALOG: dict[Phrase, dict[Lang, str]] = {**_CHAT, **_ROUNDUPS, **_FEEDBACK}
+
+WEEKDAYS: dict[Lang, tuple[str, ...]] = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+}
+
+
+def weekday_name(day: int, lang: Lang) -> str:
+    """ "Friday" / "周五" for day 4 (Monday is 0)."""
+    return WEEKDAYS[lang][day]
 
 
 def say(phrase: Phrase, lang: Lang, **values: object) -> str:

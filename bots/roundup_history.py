@@ -1,30 +1,24 @@
-"""From a channel's share history to a `Roundup`: windows, time zones, stored digests.
+"""Roundup windows and time zones: which stretch of a channel's history a roundup covers.
 
 `parse_window` reads `today`, `week` or `N days` (and 今天 / 本周 / N 天) in
-the channel's time zone; `channel_roundup` reads the window's shares and
-their cached digests from the store and hands them to the pure
-`summarizer.roundup.build.build_roundup`. Nothing is fetched again: a link whose
-digest is not in the store counts as unreadable.
+the channel's time zone. The history itself comes from `bots.channels`
+(`Channels.roundup`), which hands the window's shares and their cached digests
+to the pure `summarizer.roundup.build.build_roundup`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from bots.storage.base import Store
-from summarizer.models import Digest, Lang
-from summarizer.roundup.build import Roundup, build_roundup
-
 __all__ = [
+    "DEFAULT_ZONE",
     "MAX_DAYS",
     "TIMEZONE_KEY",
     "UnknownZone",
     "Window",
-    "channel_roundup",
-    "channel_zone",
     "parse_window",
     "zone_named",
 ]
@@ -81,26 +75,3 @@ def _days(words: str) -> int | None:
     if match is None or not 1 <= int(match[1]) <= MAX_DAYS:
         return None
     return int(match[1])
-
-
-async def channel_zone(store: Store, platform: str, channel: str) -> ZoneInfo:
-    """The channel's time-zone setting, UTC when unset (or no longer a known zone)."""
-    name = await store.get_channel_setting(platform, channel, TIMEZONE_KEY)
-    try:
-        return zone_named(name or DEFAULT_ZONE)
-    except UnknownZone:
-        return ZoneInfo(DEFAULT_ZONE)
-
-
-async def channel_roundup(
-    store: Store, platform: str, channel: str, window: Window, *, lang: Lang | None = None
-) -> Roundup:
-    """The roundup of what was shared in `channel` during `window`, from stored digests."""
-    since, until = window.since.astimezone(UTC), window.until.astimezone(UTC)
-    shares = await store.shares(platform, channel, since=since, until=until)
-    digests: dict[str, Digest | None] = {}
-    for share in shares:
-        if share.url not in digests:
-            digests[share.url] = await store.get_digest(share.url)
-    shared = [(share, digests[share.url]) for share in shares]
-    return build_roundup(shared, since=window.since, until=window.until, lang=lang)

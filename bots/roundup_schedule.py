@@ -6,7 +6,7 @@ a channel setting, so it survives restarts and every replica sees it. A
 channel's latest slot; a slot is due from its instant until `GRACE` after it
 (so a bot restarted a little late still posts), and only if it comes after
 the moment the schedule was set (so setting 18:00 at 18:30 waits for
-tomorrow). Whoever wins `store.claim("roundup:…:<slot>")` posts; the others
+tomorrow). Whoever wins `channels.claim_slot("roundup:…:<slot>")` posts; the others
 skip it. The claim outlives the grace period, so a slot fires at most once.
 A roundup with nothing shared is not posted. Time comes from an injected
 clock; `tick()` is the whole decision, so tests never sleep.
@@ -22,13 +22,16 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
-from bots.roundup_history import Window, channel_roundup, zone_named
-from bots.roundup_texts import say, weekday_name
-from bots.storage.base import Store, StoreUnavailable
+from bots.phrasebook import Lang, Phrase, say, weekday_name
+from bots.roundup_history import Window, zone_named
+from bots.storage.base import StoreUnavailable
 from summarizer.roundup.build import Roundup
+
+if TYPE_CHECKING:  # Channels keeps schedules, so it imports this module
+    from bots.channels import Channels
 
 __all__ = [
     "GRACE",
@@ -94,12 +97,13 @@ class Schedule:
         slot = self.latest_slot(now)
         return slot if slot > self.since and now - slot < GRACE else None
 
-    def describe(self, lang: str) -> str:
+    def describe(self, lang: Lang) -> str:
         """ "every Friday at 17:00 (Europe/Berlin)" / "每周五 17:00（Europe/Berlin）"."""
         at = f"{self.at:%H:%M}"
         if self.weekday is None:
-            return say("daily", lang, at=at, zone=self.zone)
-        return say("weekly", lang, day=weekday_name(self.weekday, lang), at=at, zone=self.zone)
+            return say(Phrase.ROUNDUP_DAILY, lang, at=at, zone=self.zone)
+        day = weekday_name(self.weekday, lang)
+        return say(Phrase.ROUNDUP_WEEKLY, lang, day=day, at=at, zone=self.zone)
 
     def to_setting(self) -> str:
         """The schedule as the channel setting's value."""
@@ -150,10 +154,10 @@ class RoundupScheduler:
     """Posts each channel's due roundups on one platform; one instance per replica."""
 
     def __init__(
-        self, store: Store, platform: str, post: Post, *, clock: Clock = lambda: datetime.now(UTC)
+        self, channels: Channels, post: Post, *, clock: Clock = lambda: datetime.now(UTC)
     ) -> None:
-        self._store = store
-        self._platform = platform
+        self._channels = channels
+        self._platform = channels.platform
         self._post = post
         self._clock = clock
         self._task: asyncio.Task[None] | None = None
@@ -174,7 +178,7 @@ class RoundupScheduler:
     async def tick(self) -> list[str]:
         """Fire every due slot this replica wins; the channels posted to."""
         now = self._clock()
-        schedules = await self._store.channels_with_setting(self._platform, SCHEDULE_KEY)
+        schedules = await self._channels.schedules()
         fired = []
         for channel, value in sorted(schedules.items()):
             schedule = Schedule.from_setting(value)
@@ -195,11 +199,11 @@ class RoundupScheduler:
             await asyncio.sleep(interval)
 
     async def _fire(self, channel: str, schedule: Schedule, slot: datetime) -> bool:
-        key = f"roundup:{self._platform}:{channel}:{slot.astimezone(UTC).isoformat()}"
-        if not await self._store.claim(key, ttl=CLAIM_TTL):
+        key = f"roundup:{channel}:{slot.astimezone(UTC).isoformat()}"
+        if not await self._channels.claim_slot(key, ttl=CLAIM_TTL):
             return False
         window = Window(slot - schedule.period, slot, schedule.period.days)
-        roundup = await channel_roundup(self._store, self._platform, channel, window)
+        roundup = await self._channels.roundup(channel, window)
         if roundup.empty:
             logger.info("roundup for %s at %s: nothing shared", channel, slot.isoformat())
             return False

@@ -20,16 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bots.roundup_history import (
-    TIMEZONE_KEY,
-    UnknownZone,
-    channel_roundup,
-    channel_zone,
-    parse_window,
-)
-from bots.roundup_schedule import SCHEDULE_KEY, ScheduleError, parse_schedule
-from bots.roundup_texts import say
-from bots.storage.base import Store, StoreUnavailable
+from bots.channels import Channels
+from bots.phrasebook import Lang, Phrase, say
+from bots.roundup_history import UnknownZone, parse_window
+from bots.roundup_schedule import ScheduleError, parse_schedule
+from bots.storage.base import StoreUnavailable
 from summarizer.roundup.build import Roundup
 
 __all__ = ["COMMAND_WORD", "RoundupAnswer", "roundup_args", "roundup_command"]
@@ -54,50 +49,46 @@ def roundup_args(text: str) -> str | None:
 
 
 async def roundup_command(
-    store: Store | None, platform: str, channel: str, args: str, *, lang: str, now: datetime
+    channels: Channels, channel: str, args: str, *, lang: Lang, now: datetime
 ) -> RoundupAnswer:
     """Answer `roundup <args>` for `channel`; never raises for a user's mistake or a down store."""
-    if store is None:
-        return RoundupAnswer(note=say("no_store", lang))
     words = args.split()
     try:
         if [word.lower() for word in words[:1]] == ["schedule"]:
-            return await _schedule(store, platform, channel, words[1:], lang=lang, now=now)
-        return await _show(store, platform, channel, args, lang=lang, now=now)
+            return await _schedule(channels, channel, words[1:], lang=lang, now=now)
+        return await _show(channels, channel, args, lang=lang, now=now)
     except StoreUnavailable:
-        return RoundupAnswer(note=say("no_store", lang))
+        return RoundupAnswer(note=say(Phrase.ROUNDUP_NO_STORE, lang))
     except UnknownZone as exc:
-        return RoundupAnswer(note=say("bad_zone", lang, zone=str(exc)))
+        return RoundupAnswer(note=say(Phrase.ROUNDUP_BAD_ZONE, lang, zone=str(exc)))
     except ScheduleError:
-        return RoundupAnswer(note=say("usage", lang))
+        return RoundupAnswer(note=say(Phrase.ROUNDUP_USAGE, lang))
 
 
 async def _show(
-    store: Store, platform: str, channel: str, args: str, *, lang: str, now: datetime
+    channels: Channels, channel: str, args: str, *, lang: Lang, now: datetime
 ) -> RoundupAnswer:
-    zone = await channel_zone(store, platform, channel)
-    window = parse_window(args, now=now, zone=zone)
+    window = parse_window(args, now=now, zone=await channels.zone(channel))
     if window is None:
-        return RoundupAnswer(note=say("usage", lang))
+        return RoundupAnswer(note=say(Phrase.ROUNDUP_USAGE, lang))
     # Labels follow a Chinese request; otherwise the language most articles are in.
-    roundup = await channel_roundup(
-        store, platform, channel, window, lang="zh" if lang == "zh" else None
-    )
+    roundup = await channels.roundup(channel, window, lang="zh" if lang == "zh" else None)
     if roundup.empty:
-        when = say("days", lang, n=window.days) if window.days else say("today", lang)
-        return RoundupAnswer(note=say("nothing", lang, window=when))
+        when = (
+            say(Phrase.ROUNDUP_DAYS, lang, n=window.days)
+            if window.days
+            else say(Phrase.ROUNDUP_TODAY, lang)
+        )
+        return RoundupAnswer(note=say(Phrase.ROUNDUP_NOTHING, lang, window=when))
     return RoundupAnswer(roundup=roundup)
 
 
 async def _schedule(
-    store: Store, platform: str, channel: str, words: list[str], *, lang: str, now: datetime
+    channels: Channels, channel: str, words: list[str], *, lang: Lang, now: datetime
 ) -> RoundupAnswer:
-    zone = await channel_zone(store, platform, channel)
+    zone = await channels.zone(channel)
     schedule = parse_schedule(words, now=now, default_zone=zone.key)
+    await channels.set_schedule(channel, schedule)
     if schedule is None:
-        await store.set_channel_setting(platform, channel, SCHEDULE_KEY, "off")
-        return RoundupAnswer(note=say("unscheduled", lang))
-    if schedule.zone != zone.key:
-        await store.set_channel_setting(platform, channel, TIMEZONE_KEY, schedule.zone)
-    await store.set_channel_setting(platform, channel, SCHEDULE_KEY, schedule.to_setting())
-    return RoundupAnswer(note=say("scheduled", lang, schedule=schedule.describe(lang)))
+        return RoundupAnswer(note=say(Phrase.ROUNDUP_UNSCHEDULED, lang))
+    return RoundupAnswer(note=say(Phrase.ROUNDUP_SCHEDULED, lang, schedule=schedule.describe(lang)))

@@ -18,7 +18,7 @@ from typing import Any
 import discord
 
 from bots.discordbot.delivery import NO_MENTIONS, follow_up, send_retrying
-from bots.discordbot.handlers import PLATFORM, interaction_lang, settings_channel
+from bots.discordbot.handlers import interaction_lang, settings_channel
 from bots.roundup_schedule import RoundupScheduler
 from bots.roundups import RoundupAnswer, roundup_command
 from bots.service import DigestService
@@ -56,10 +56,10 @@ async def post_roundup(client: discord.Client, channel: str, roundup: Roundup) -
 
 def start_roundups(client: discord.Client, service: DigestService) -> RoundupScheduler | None:
     """Start posting scheduled roundups; None (logged) when the bot runs without a store."""
-    if service.store is None:
+    if not service.channels.keeps_history:
         logger.warning("no store: scheduled roundups are off")
         return None
-    scheduler = RoundupScheduler(service.store, PLATFORM, partial(post_roundup, client))
+    scheduler = RoundupScheduler(service.channels, partial(post_roundup, client))
     scheduler.start()
     return scheduler
 
@@ -70,7 +70,7 @@ async def _answer(
     channel = settings_channel(interaction.channel, interaction.channel_id or 0)
     lang = interaction_lang(interaction, args)
     now = datetime.now(UTC)
-    return await roundup_command(service.store, PLATFORM, channel, args, lang=lang, now=now)
+    return await roundup_command(service.channels, channel, args, lang=lang, now=now)
 
 
 def _embeds(answer: RoundupAnswer) -> list[dict[str, Any]]:

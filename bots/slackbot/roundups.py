@@ -16,12 +16,11 @@ from functools import partial
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bots.phrasebook import Lang
+from bots.phrasebook import Lang, Phrase, say
 from bots.roundup_schedule import RoundupScheduler
-from bots.roundup_texts import say
 from bots.roundups import roundup_command
 from bots.service import DigestService
-from bots.slackbot.target import PLATFORM, Target
+from bots.slackbot.target import Target
 from summarizer.render.blockkit import escape
 from summarizer.render.roundup_blockkit import roundup_messages
 from summarizer.roundup.build import Roundup
@@ -38,7 +37,7 @@ async def answer_roundup(
 ) -> None:
     """`/summarize roundup <args>`: post the roundup here, or `tell` the asker why not."""
     answer = await roundup_command(
-        service.store, PLATFORM, target.channel, args, lang=lang, now=datetime.now(UTC)
+        service.channels, target.channel, args, lang=lang, now=datetime.now(UTC)
     )
     if answer.roundup is None:
         await tell(target, escape(answer.note))
@@ -48,7 +47,7 @@ async def answer_roundup(
     except SlackApiError as exc:
         reason = str(exc.response.get("error", "error"))
         logger.error("posting a roundup in %s failed: %s", target.channel, reason)
-        await tell(target, say("not_posted", lang, reason=reason))
+        await tell(target, say(Phrase.ROUNDUP_NOT_POSTED, lang, reason=reason))
 
 
 async def post_roundup(client: AsyncWebClient, channel: str, roundup: Roundup) -> None:
@@ -61,9 +60,9 @@ async def post_roundup(client: AsyncWebClient, channel: str, roundup: Roundup) -
 
 def start_roundups(service: DigestService, client: AsyncWebClient) -> RoundupScheduler | None:
     """Start posting scheduled roundups; None (logged) when the bot runs without a store."""
-    if service.store is None:
+    if not service.channels.keeps_history:
         logger.warning("no store: scheduled roundups are off")
         return None
-    scheduler = RoundupScheduler(service.store, PLATFORM, partial(post_roundup, client))
+    scheduler = RoundupScheduler(service.channels, partial(post_roundup, client))
     scheduler.start()
     return scheduler

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bots.channels import Channels
 from bots.config import Settings
 from bots.roundup_history import TIMEZONE_KEY, parse_window
 from bots.roundup_schedule import SCHEDULE_KEY, RoundupScheduler, Schedule, parse_schedule
@@ -146,14 +147,24 @@ async def test_a_roundup_is_built_from_stored_history(store: SqlStore) -> None:
     await share(store, "C1", 3, now - timedelta(hours=3), topic="tariffs")
     await share(store, "C2", 4, now - timedelta(hours=1))  # another channel
     await store.record_share(Share(PLATFORM, "C1", "https://gone.example/", now, ok=False))
-    answer = await roundup_command(store, PLATFORM, "C1", "week", lang="en", now=now)
+    answer = await roundup_command(channels(store), "C1", "week", lang="en", now=now)
     roundup = answer.roundup
     assert roundup is not None
     assert urls(roundup) == ["https://news.example/2", "https://news.example/3"]
     assert roundup.unread == 0  # shared at `now`: outside [since, until)
-    today = await roundup_command(store, PLATFORM, "C1", "today", lang="en", now=now)
+    today = await roundup_command(channels(store), "C1", "today", lang="en", now=now)
     assert today.roundup is not None
     assert urls(today.roundup) == ["https://news.example/3"]
+
+
+def channels(store: SqlStore | None) -> Channels:
+    """The channels interface the bots use, over `store` (None: a bot without one)."""
+    claim = store.claim if store is not None else None
+    return Channels(PLATFORM, lambda: store, claim or _never)
+
+
+async def _never(key: str, *, ttl: timedelta) -> bool:
+    return False
 
 
 def urls(roundup: Roundup) -> list[str]:
@@ -162,19 +173,18 @@ def urls(roundup: Roundup) -> list[str]:
 
 async def test_nothing_shared_and_bad_input_get_one_line(store: SqlStore) -> None:
     nothing = await roundup_command(
-        store, PLATFORM, "C9", "3 days", lang="en", now=FRIDAY_18_SHANGHAI
+        channels(store), "C9", "3 days", lang="en", now=FRIDAY_18_SHANGHAI
     )
     assert (
         nothing.roundup is None
         and nothing.note == "Nothing was shared in this channel in the last 3 days."
     )
     usage = await roundup_command(
-        store, PLATFORM, "C9", "forever", lang="zh", now=FRIDAY_18_SHANGHAI
+        channels(store), "C9", "forever", lang="zh", now=FRIDAY_18_SHANGHAI
     )
     assert "频道汇总" in usage.note
     zone = await roundup_command(
-        store,
-        PLATFORM,
+        channels(store),
         "C9",
         "schedule daily 18:00 Mars/Olympus",
         lang="en",
@@ -182,15 +192,14 @@ async def test_nothing_shared_and_bad_input_get_one_line(store: SqlStore) -> Non
     )
     assert "Mars/Olympus" in zone.note
     no_store = await roundup_command(
-        None, PLATFORM, "C9", "week", lang="en", now=FRIDAY_18_SHANGHAI
+        channels(None), "C9", "week", lang="en", now=FRIDAY_18_SHANGHAI
     )
     assert "store" in no_store.note
 
 
 async def test_a_schedule_command_keeps_the_schedule_and_the_time_zone(store: SqlStore) -> None:
     answer = await roundup_command(
-        store,
-        PLATFORM,
+        channels(store),
         "C1",
         "schedule weekly fri 18:00 Asia/Shanghai",
         lang="en",
@@ -199,11 +208,11 @@ async def test_a_schedule_command_keeps_the_schedule_and_the_time_zone(store: Sq
     assert answer.note == "A roundup will be posted here every Friday at 18:00 (Asia/Shanghai)."
     assert await store.get_channel_setting(PLATFORM, "C1", TIMEZONE_KEY) == "Asia/Shanghai"
     later = await roundup_command(
-        store, PLATFORM, "C1", "schedule daily 08:00", lang="en", now=FRIDAY_18_SHANGHAI
+        channels(store), "C1", "schedule daily 08:00", lang="en", now=FRIDAY_18_SHANGHAI
     )
     assert "(Asia/Shanghai)" in later.note  # the channel's zone is the default now
     off = await roundup_command(
-        store, PLATFORM, "C1", "schedule off", lang="en", now=FRIDAY_18_SHANGHAI
+        channels(store), "C1", "schedule off", lang="en", now=FRIDAY_18_SHANGHAI
     )
     assert "off" in off.note
     assert await store.channels_with_setting(PLATFORM, SCHEDULE_KEY) == {"C1": "off"}
@@ -224,11 +233,11 @@ async def test_a_schedule_fires_exactly_once_across_two_replicas(replicas: Backe
     first, second = await replicas.replica(), await replicas.replica()
     clock = replicas.clock
     await roundup_command(
-        first, PLATFORM, channel, "schedule daily 18:00 Asia/Shanghai", lang="en", now=clock.now
+        channels(first), channel, "schedule daily 18:00 Asia/Shanghai", lang="en", now=clock.now
     )
     posts = Posts()
-    a = RoundupScheduler(first, PLATFORM, posts, clock=clock)
-    b = RoundupScheduler(second, PLATFORM, posts, clock=clock)
+    a = RoundupScheduler(channels(first), posts, clock=clock)
+    b = RoundupScheduler(channels(second), posts, clock=clock)
     await share(first, channel, 1, FRIDAY_18_SHANGHAI - timedelta(hours=5))
 
     clock.now = FRIDAY_18_SHANGHAI + timedelta(minutes=1)
@@ -252,8 +261,7 @@ async def test_a_schedule_survives_a_restart(replicas: Backend) -> None:
     channel = f"C-{uuid.uuid4().hex[:8]}"
     before = await replicas.replica()
     await roundup_command(
-        before,
-        PLATFORM,
+        channels(before),
         channel,
         "schedule weekly fri 18:00 Asia/Shanghai",
         lang="en",
@@ -266,7 +274,7 @@ async def test_a_schedule_survives_a_restart(replicas: Backend) -> None:
     after = await replicas.replica()
     posts = Posts()
     replicas.clock.now = FRIDAY_18_SHANGHAI + timedelta(minutes=40)  # restarted a little late
-    assert await RoundupScheduler(after, PLATFORM, posts, clock=replicas.clock).tick() == [channel]
+    assert await RoundupScheduler(channels(after), posts, clock=replicas.clock).tick() == [channel]
     assert len(posts.posted) == 1
 
 
@@ -275,11 +283,11 @@ async def test_no_roundup_for_a_slot_before_the_schedule_or_long_missed_or_empty
 ) -> None:
     clock = FakeClock(FRIDAY_18_SHANGHAI + timedelta(minutes=30))
     await roundup_command(
-        store, PLATFORM, "C1", "schedule daily 18:00 Asia/Shanghai", lang="en", now=clock.now
+        channels(store), "C1", "schedule daily 18:00 Asia/Shanghai", lang="en", now=clock.now
     )
     await share(store, "C1", 1, FRIDAY_18_SHANGHAI - timedelta(hours=1))
     posts = Posts()
-    scheduler = RoundupScheduler(store, PLATFORM, posts, clock=clock)
+    scheduler = RoundupScheduler(channels(store), posts, clock=clock)
     assert await scheduler.tick() == []  # set at 18:30: today's 18:00 is not due
     clock.now = FRIDAY_18_SHANGHAI + timedelta(days=1, hours=3)  # down all evening
     assert await scheduler.tick() == []

@@ -90,7 +90,7 @@ async def test_a_scheduled_roundup_is_posted_to_the_channel(
     await share_stories(store, 3, end=slot)
     client = build_client(service.settings)
     scheduler = RoundupScheduler(
-        store, PLATFORM, partial(post_roundup, client), clock=lambda: slot + timedelta(seconds=30)
+        service.channels, partial(post_roundup, client), clock=lambda: slot + timedelta(seconds=30)
     )
     assert await scheduler.tick() == [CHANNEL]
     [message] = fake_slack.to("chat.postMessage")
