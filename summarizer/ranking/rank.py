@@ -44,6 +44,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from summarizer.figures.numbers import number_spans
 from summarizer.models import Lang, Role, Sentence
@@ -194,18 +195,29 @@ def _centrality(sets: list[set[str]]) -> list[float]:
     """Each sentence's summed similarity to the others (to an even sample of them in a long text).
 
     The sample keeps the cost linear in the sentence count beyond
-    `GRAPH_SAMPLE` sentences; below it every pair is compared.
+    `GRAPH_SAMPLE` sentences; below it every pair is compared. Shared words are
+    counted through an index from word to sentences, so only pairs that share a
+    word cost anything: comparing every pair's sets was 16 % of a Chinese digest
+    (5.6 ms of 35.7 on the CLTS and news-site texts). The sum adds the same
+    terms in the same order, so the scores are the same floats.
     """
     logs = [math.log(len(s)) if len(s) > 1 else 0.0 for s in sets]
     probes = range(0, len(sets), max(1, math.ceil(len(sets) / GRAPH_SAMPLE)))
-    degree = []
-    for i, words in enumerate(sets):
-        total = 0.0
-        for j in probes:
-            if j != i and logs[i] + logs[j] > 0:
-                total += len(words & sets[j]) / (logs[i] + logs[j])
-        degree.append(total)
-    return degree
+    holders: dict[str, list[int]] = {}
+    for j in probes:
+        for word in sets[j]:
+            holders.setdefault(word, []).append(j)
+    return [_degree(i, words, holders, logs) for i, words in enumerate(sets)]
+
+
+def _degree(i: int, words: set[str], holders: dict[str, list[int]], logs: list[float]) -> float:
+    """Sentence i's summed similarity to every sampled sentence sharing one of its words."""
+    shared = Counter(chain.from_iterable(holders.get(word, ()) for word in words))
+    total = 0.0
+    for j in sorted(shared):
+        if j != i and logs[i] + logs[j] > 0:
+            total += shared[j] / (logs[i] + logs[j])
+    return total
 
 
 def _significance(tokens: list[str], frequencies: Counter[str]) -> float:
