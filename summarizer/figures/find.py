@@ -27,13 +27,12 @@ from math import prod
 from summarizer.figures import units
 from summarizer.figures.key import DEFAULT_KEY_FIGURES, key_figures
 from summarizer.figures.masks import in_set_phrase, masked_spans
-from summarizer.figures.numbers import NUMBER_PATTERN, parse_number, to_halfwidth
+from summarizer.figures.numbers import NUMBER_RE, parse_number, to_halfwidth
 from summarizer.models import Figure, FigureKind, Lang
 from summarizer.text.clauses import clause_around
 
 __all__ = ["DEFAULT_KEY_FIGURES", "find_figures", "key_figures"]
 
-_NUMBER_RE = re.compile(NUMBER_PATTERN, re.IGNORECASE)
 # An article has tens of numbers, a long report a few hundred; a text with more is a
 # table dump or an attack, and each costs up to ~0.5 ms (100 KB of "1 ": 50,000 numbers).
 MAX_NUMBERS = 2000
@@ -91,7 +90,7 @@ def find_figures(text: str, *, lang: Lang, skip: Sequence[tuple[int, int]] = ())
     plain = to_halfwidth(text)
     masked = masked_spans(plain, skip)
     readings: list[_Reading] = []
-    for match in islice(_NUMBER_RE.finditer(plain), MAX_NUMBERS):
+    for match in islice(NUMBER_RE.finditer(plain), MAX_NUMBERS):
         if masked.overlaps(*match.span()) or in_set_phrase(plain, *match.span()):
             continue
         floor = readings[-1].end if readings else 0
