@@ -46,10 +46,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import chain
 
-from summarizer.figures.numbers import number_spans
 from summarizer.models import Lang, Role, Sentence
 from summarizer.ranking.voice import told_in_first_person
-from summarizer.text.tokens import content_tokens, content_tokens_each
+from summarizer.text.tokens import content_tokens, content_words, cut_each
 
 __all__ = ["Ranking", "rank_sentences", "select"]
 
@@ -72,6 +71,9 @@ SHORT_TOKENS = {"zh": 6, "en": 8}
 class Ranking:
     """Per-sentence tokens and scores, indexed like the sentence list.
 
+    `words` are each sentence's words as written (numbers whole) and `tokens`
+    their content tokens (stemmed in English): keywords read the first.
+
     `salience` is what a sentence says and `damping` how much of a clause it
     is (1.0 for a full one); `scores` blends them with the coverage prior and
     is what callers without a budget (TL;DR, quotes) compare. `select`
@@ -86,6 +88,7 @@ class Ranking:
     damping: list[float]
     first_person: bool = False
     roles: list[Role] = field(default_factory=list)
+    words: list[list[str]] = field(default_factory=list)
 
     def is_prose(self, index: int) -> bool:
         """Whether sentence `index` may be shown (every sentence when roles are unknown)."""
@@ -122,7 +125,8 @@ def rank_sentences(
     the points: they still count for centrality and word frequencies (a
     heading says what the article is about), never as a candidate.
     """
-    tokens = content_tokens_each([s.text for s in sentences], lang)
+    cut = cut_each([s.text for s in sentences], lang)
+    tokens = [content_words(words, lang) for words in cut.words]
     frequencies: Counter[str] = Counter(t for toks in tokens for t in toks)
     centrality = _normalise(_centrality([set(toks) for toks in tokens]))
     significance = _normalise([_significance(toks, frequencies) for toks in tokens])
@@ -131,15 +135,17 @@ def rank_sentences(
         CENTRALITY_WEIGHT * central
         + SIGNIFICANCE_WEIGHT * sig
         + TITLE_WEIGHT * _overlap(toks, title_tokens)
-        + FIGURE_WEIGHT * bool(number_spans(sentence.text))
-        for sentence, toks, central, sig in zip(
-            sentences, tokens, centrality, significance, strict=True
+        + FIGURE_WEIGHT * number
+        for number, toks, central, sig in zip(
+            cut.numbers, tokens, centrality, significance, strict=True
         )
     ]
     damping = [min(1.0, len(toks) / SHORT_TOKENS[lang]) for toks in tokens]
     first_person = told_in_first_person(sentences, lang)
     known = list(roles) if roles and "prose" in roles else []  # no prose at all: show what there is
-    ranking = Ranking(sentences, tokens, [], frequencies, salience, damping, first_person, known)
+    ranking = Ranking(
+        sentences, tokens, [], frequencies, salience, damping, first_person, known, cut.words
+    )
     scores = _blend(salience, damping, COVER_WEIGHT, ranking.positions())
     return replace(ranking, scores=scores)
 
