@@ -17,6 +17,7 @@ against the memory limit —, `process_cpu_seconds_total`, open fds,
     digestbot_store_errors_total{operation}        store calls that failed (database or Redis down)
     digestbot_api_errors_total{platform, kind}     Slack/Discord API calls that failed
     digestbot_worker_queue_depth                   durable jobs queued or running (worker)
+    digestbot_feedback_total{platform, verdict, lang}  useful | not_useful on a posted digest
 """
 
 from __future__ import annotations
@@ -96,6 +97,12 @@ class Metrics:
             "Durable jobs queued or running (set by digestbot worker at each readiness probe).",
             registry=self.registry,
         )
+        self.feedback_given = Counter(
+            "digestbot_feedback",
+            "New or changed verdicts on posted digests, by platform, verdict and digest language.",
+            ["platform", "verdict", "lang"],
+            registry=self.registry,
+        )
         Info("digestbot_build", "The running build.", registry=self.registry).info(
             {"version": _version(), "python": runtime.python_version()}
         )
@@ -110,6 +117,10 @@ class Metrics:
     def outcome(self, outcome: str) -> None:
         """Count one answered digest request: ok, cached, error or rate_limited."""
         self.digests.labels(self.platform, outcome).inc()
+
+    def feedback(self, verdict: str, lang: str) -> None:
+        """Count one new or changed verdict on a digest in `lang`."""
+        self.feedback_given.labels(self.platform, verdict, lang).inc()
 
     def cache(self, *, hit: bool) -> None:
         """Count one cache lookup."""

@@ -59,6 +59,7 @@ class Phrase(StrEnum):
     NOT_USEFUL = "not_useful"
     DELETE = "delete"
     DELETE_CONFIRM = "delete_confirm"
+    CANCEL = "cancel"
     THANKS = "thanks"
     NOT_YOURS = "not_yours"
 
@@ -224,6 +225,7 @@ _FEEDBACK: dict[Phrase, dict[Lang, str]] = {
         "en": "Delete this digest for everyone in the channel?",
         "zh": "要为频道里的所有人删除这条摘要吗？",
     },
+    Phrase.CANCEL: {"en": "Cancel", "zh": "取消"},
     Phrase.THANKS: {
         "en": "Thanks for the feedback! It helps make the digests better.",
         "zh": "谢谢你的反馈！这能帮助我们改进摘要。",

@@ -27,6 +27,7 @@ from bots.job_queue import durable_queue
 from bots.jobs import Jobs
 from bots.roundup_schedule import RoundupScheduler
 from bots.service import DigestService
+from bots.slackbot.actions import register_actions
 from bots.slackbot.api_errors import ApiErrorCounter
 from bots.slackbot.commands import register_commands
 from bots.slackbot.deps import Deps
@@ -121,6 +122,7 @@ def build_bot(settings: Settings, service: DigestService) -> SlackBot:
     register_unfurl(app, deps)
     register_uninstall(app, service, oauth=stores is not None)
     register_home(app, deps)
+    register_actions(app, deps)
     roundups = None
     if stores is None:
         roundups = start_roundups(service, client)

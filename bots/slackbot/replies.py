@@ -31,6 +31,7 @@ from bots.answers import (
 from bots.jobs import tell_interrupted
 from bots.phrasebook import Lang, Phrase, say
 from bots.results import Digested
+from bots.slackbot.buttons import with_buttons
 from bots.slackbot.roundups import answer_roundup
 from bots.slackbot.target import Target
 from summarizer.errors import Restarting
@@ -73,7 +74,11 @@ class Poster:
 
     async def digest(self, target: Target, request: Request, answer: Digested, lang: Lang) -> None:
         """Post the digest to the target's channel/thread and tell the policy where it went."""
-        message = digest_message(answer.digest, shared_by=target.user)
+        message = with_buttons(
+            digest_message(answer.digest, shared_by=target.user),
+            digest=answer.digest.lang,
+            lang=lang,
+        )
         try:
             posted = await target.client.chat_postMessage(
                 channel=target.channel,

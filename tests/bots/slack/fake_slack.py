@@ -145,6 +145,8 @@ class FakeSlack:
             return {"ok": True, "channel": channel, "ts": f"1700000000.{next(self._ts):06d}"}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
+        if method == "chat.delete":
+            return {"ok": True, "channel": channel, "ts": params.get("ts")}
         if method == "chat.getPermalink":
             ts = str(params.get("message_ts", "")).replace(".", "")
             return {"ok": True, "permalink": f"https://fake.slack.com/archives/{channel}/p{ts}"}
