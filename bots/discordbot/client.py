@@ -35,6 +35,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from bots.config import Settings
+from bots.discordbot.buttons import persistent_views
 from bots.discordbot.commands import build_tree, sync_if_changed
 from bots.discordbot.delivery import NO_MENTIONS
 from bots.discordbot.handlers import PLATFORM, Handlers
@@ -71,6 +72,8 @@ class DigestClient(discord.AutoShardedClient):
         """Runs after login, before the gateway: service, gateway address, command sync."""
         await self.service.start()
         await self.tree.set_translator(DigestTranslator())
+        for view in persistent_views(self.handlers.on_button):  # cards posted before a restart
+            self.add_view(view)
         self.roundups = start_roundups(self, self.service)
         if self.settings.discord_api_base:
             _, url, _ = await self.http.get_bot_gateway()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from functools import partial
 from typing import Any
@@ -32,6 +33,8 @@ from bots.answers import (
     RoundupAsked,
     Trigger,
 )
+from bots.digest_actions import DELETE, Action, Click, DigestActions
+from bots.discordbot.buttons import card_buttons
 from bots.discordbot.delivery import NO_MENTIONS, follow_up, send_retrying
 from bots.discordbot.messages import discord_message
 from bots.jobs import tell_interrupted
@@ -58,10 +61,14 @@ def settings_channel(channel: object, fallback: int) -> str:
     return str(parent or fallback)
 
 
-def render(answer: Answer, lang: Lang) -> dict[str, Any]:
-    """Keyword arguments for `send`: an embed for a digest, else one line, pinging nobody."""
+def render(answer: Answer, lang: Lang, *, buttons: bool = False) -> dict[str, Any]:
+    """Keyword arguments for `send`: an embed for a digest (with its buttons when public),
+    else one line, pinging nobody."""
     if isinstance(answer, Digested):
-        return {"embed": discord.Embed.from_dict(render_embed(answer.digest))}
+        card: dict[str, Any] = {"embed": discord.Embed.from_dict(render_embed(answer.digest))}
+        if buttons:
+            card["view"] = card_buttons(answer.digest.lang, lang)
+        return card
     if isinstance(answer, Pointer):
         return {"content": say(Phrase.ALREADY, lang, link=answer.ref)}
     if isinstance(answer, Failed):
@@ -69,6 +76,16 @@ def render(answer: Answer, lang: Lang) -> dict[str, Any]:
         return {"content": neutralize_mentions(f"⚠️ {where}{answer.line}")}
     assert isinstance(answer, Note | Help)
     return {"content": neutralize_mentions(answer.text)}
+
+
+def card_link(guild: int | None, channel: int, message: int) -> str:
+    """A posted card's link, the ref its share is kept under (pointers link to it).
+
+    Built here rather than read from `Message.jump_url`: a followup's message
+    knows no guild (its jump_url says `@me`, which opens nothing in a server),
+    while the same message in a button's interaction does.
+    """
+    return f"https://discord.com/channels/{guild or '@me'}/{channel}/{message}"
 
 
 def _private(answer: Answer) -> bool:
@@ -81,6 +98,7 @@ class Handlers:
     def __init__(self, service: DigestService, *, message_content: bool) -> None:
         self.service = service
         self.policy = AnswerPolicy(service)
+        self.buttons = DigestActions(service.channels, service.metrics)
         self.message_content = message_content
 
     async def summarize(
@@ -116,11 +134,12 @@ class Handlers:
         for answer in reply.answers:
             if isinstance(answer, RoundupAsked):
                 continue  # roundups have their own command on Discord
+            hidden = private or _private(answer)
             sent = await follow_up(
-                interaction, render(answer, reply.lang), private=private or _private(answer),
+                interaction, render(answer, reply.lang, buttons=not hidden), private=hidden,
                 what="followup",
             )  # fmt: skip
-            await self._delivered(request, answer, sent)
+            await self._delivered(request, answer, interaction.guild_id, sent)
 
     async def on_message(self, message: discord.Message) -> None:
         """A message: digest its article links (guild channels with auto on, and DMs)."""
@@ -137,8 +156,35 @@ class Handlers:
         reply = await self._reply(request)
         for answer in reply.answers:
             if not isinstance(answer, RoundupAsked):
-                sent = await self._reply_to(message, render(answer, reply.lang))
-                await self._delivered(request, answer, sent)
+                sent = await self._reply_to(message, render(answer, reply.lang, buttons=True))
+                await self._delivered(
+                    request, answer, message.guild.id if message.guild else None, sent
+                )
+
+    async def on_button(
+        self, interaction: discord.Interaction, action: Action, digest: Lang
+    ) -> None:
+        """A click on a card's button: feedback, or delete (requester or Manage Messages)."""
+        assert interaction.message is not None, "a button is always on a message"
+        permissions = interaction.permissions
+
+        async def may_manage() -> bool:
+            return permissions.manage_messages
+
+        channel = interaction.channel_id or interaction.message.channel.id
+        link = card_link(interaction.guild_id, channel, interaction.message.id)
+        click = Click(
+            settings_channel(interaction.channel, channel), link,
+            str(interaction.user.id), digest, locale=_locale(interaction), may_manage=may_manage,
+        )  # fmt: skip
+        if action == DELETE:
+            line = await self.buttons.delete(click, partial(_remove_card, interaction))
+        else:
+            line = await self.buttons.feedback(click, action)
+        if line is not None:
+            await interaction.response.send_message(
+                line, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
 
     async def on_app_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
@@ -165,9 +211,6 @@ class Handlers:
         channel = interaction.channel_id
         permissions = interaction.permissions
 
-        async def locale() -> str | None:
-            return str(interaction.locale)
-
         async def may_manage() -> bool:
             return interaction.guild_id is None or permissions.manage_channels
 
@@ -176,7 +219,7 @@ class Handlers:
             message,
             None if channel is None else settings_channel(interaction.channel, channel),
             str(interaction.user.id),
-            locale=locale,
+            locale=_locale(interaction),
             may_manage=may_manage,
         )
 
@@ -188,9 +231,11 @@ class Handlers:
             lang: Lang = "en"
             return Reply(lang, [Note(say(Phrase.FAILED, lang))])
 
-    async def _delivered(self, request: Request, answer: Answer, sent: Any) -> None:
+    async def _delivered(
+        self, request: Request, answer: Answer, guild: int | None, sent: discord.Message
+    ) -> None:
         if isinstance(answer, Digested):
-            await self.policy.delivered(request, answer, getattr(sent, "jump_url", None))
+            await self.policy.delivered(request, answer, card_link(guild, sent.channel.id, sent.id))
 
     def _wanted(self, message: discord.Message) -> bool:
         return (
@@ -206,6 +251,19 @@ class Handlers:
             message.channel.send, **content, reference=reference, allowed_mentions=NO_MENTIONS
         )
         return await send_retrying(send, what="channel reply")
+
+
+def _locale(interaction: discord.Interaction) -> Callable[[], Awaitable[str | None]]:
+    async def locale() -> str | None:
+        return str(interaction.locale)
+
+    return locale
+
+
+async def _remove_card(interaction: discord.Interaction) -> None:
+    """Delete the card through the interaction: `@original` is the message the button is on."""
+    await interaction.response.defer()  # a deferred update: nothing new is shown
+    await interaction.delete_original_response()
 
 
 def _typing(channel: Any) -> AbstractAsyncContextManager[None]:

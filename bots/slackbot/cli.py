@@ -92,6 +92,6 @@ async def _socket_mode(settings: Settings, app_token: str) -> None:
         async with serve_health(ops_app(bot), host=settings.health_host, port=settings.health_port):
             await asyncio.Event().wait()
     finally:
-        await handler.close_async()
+        await handler.close_async()  # type: ignore[no-untyped-call]  # untyped in slack-bolt
         await bot.close()
         await service.close()

@@ -226,6 +226,9 @@ class FakeDiscord:
         payload = await _read_payload(request)
         if request.method == "PUT" and parts[0] == "applications":
             return self._sync(path, payload)
+        if request.method == "DELETE":
+            self.sent.append(Sent("delete", path, payload, dict(request.query)))
+            return web.Response(status=204)
         if parts[0] == "interactions":
             return self._callback(request, path, payload, parts[1])
         if parts[0] == "channels" and parts[-1] == "typing":
@@ -281,6 +284,7 @@ class FakeDiscord:
             channel_id=channel_id,
             content=payload.get("content") or "",
             embeds=copy.deepcopy(payload.get("embeds") or []),
+            components=copy.deepcopy(payload.get("components") or []),
             author=load_payload("user_me"),
         )
         return message
