@@ -82,15 +82,6 @@ async def test_a_public_card_carries_three_buttons_with_stable_custom_ids(
     assert found[-1]["style"] == 4  # danger
 
 
-async def test_a_private_digest_has_no_buttons(
-    bot: Running, fake_discord: FakeDiscord, article_server: Any
-) -> None:
-    url = article_server.add("/mine", article_html("Only for me"))
-    await fake_discord.dispatch("INTERACTION_CREATE", slash(url, private=True))
-    _, followup = await fake_discord.wait_sent(2)
-    assert "components" not in followup.payload or followup.payload["components"] == []
-
-
 async def test_feedback_is_thanked_privately_and_kept_with_the_share(
     bot: Running, fake_discord: FakeDiscord, card: dict[str, Any]
 ) -> None:

@@ -40,6 +40,7 @@ async def test_private_summarize_answers_ephemerally(
     callback, followup = await fake_discord.wait_sent(2)
     assert callback.payload["data"]["flags"] & EPHEMERAL
     assert followup.payload["flags"] & EPHEMERAL
+    assert not followup.payload.get("components")  # no feedback or delete on a private digest
     assert followup.payload["embeds"][0]["title"] == "Only for me"
 
 
