@@ -7,10 +7,13 @@ docs show them: `data.component_type` 2, the button's `custom_id`, and the
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
 
+from bots.config import Settings
+from bots.storage import open_store
 from tests.bots.discord.conftest import (
     Running,
     article_html,
@@ -18,7 +21,7 @@ from tests.bots.discord.conftest import (
     slash,
     snowflake,
 )
-from tests.bots.discord.fake_discord import APP_ID, FakeDiscord, Sent
+from tests.bots.discord.fake_discord import APP_ID, CHANNEL_ID, GUILD_ID, FakeDiscord, Sent
 
 EPHEMERAL = 64
 CHANNEL_MESSAGE_WITH_SOURCE = 4
@@ -29,12 +32,25 @@ OTHER = "1400000000000000077"
 
 
 @pytest.fixture
-async def card(bot: Running, fake_discord: FakeDiscord, article_server: Any) -> dict[str, Any]:
-    """The public digest the recorded member asked for with /summarize, as Discord stores it."""
+async def card(
+    bot: Running, fake_discord: FakeDiscord, article_server: Any, discord_settings: Settings
+) -> dict[str, Any]:
+    """The public digest the recorded member asked for with /summarize, as Discord stores it.
+
+    Returned once the bot has recorded its share (right after the post), as a
+    person's click always comes later.
+    """
     url = article_server.add("/libraries", article_html("Libraries stay open late"))
     await fake_discord.dispatch("INTERACTION_CREATE", slash(url))
     _, followup = await fake_discord.wait_sent(2)
     assert followup.created is not None
+    link = f"https://discord.com/channels/{GUILD_ID}/{CHANNEL_ID}/{followup.created['id']}"
+    store = await open_store(discord_settings)  # the bot's store, as another replica sees it
+    try:
+        while await store.posted_share("discord", CHANNEL_ID, link) is None:
+            await asyncio.sleep(0.02)
+    finally:
+        await store.close()
     return followup.created
 
 
