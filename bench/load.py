@@ -50,6 +50,7 @@ from tests.bots.slack.pages import ACME, CHINESE, article_html
 from tests.support.article_server import ArticleServer
 from tests.support.slack_process import SlackProcess, slack_replicas
 from tests.support.store_servers import POSTGRES_VAR, REDIS_VAR, fresh_postgres_database
+from tests.support.worker_process import launch_worker
 
 POST_TIMEOUT = 120.0
 
@@ -62,12 +63,14 @@ class Plan:
     requests: int
     senders: int
     unique: int
+    queue: str = "embedded"
 
 
 @dataclass(frozen=True)
 class Result:
     replicas: int
     store: str
+    queue: str
     acks: list[float]
     handling: list[float]
     slow_acks: int
@@ -164,15 +167,50 @@ def tree_memory_mb(pid: int) -> float:
     return total_kb / 1024
 
 
+def queue_env(plan: Plan, stores: dict[str, str]) -> dict[str, str]:
+    """`DIGESTBOT_QUEUE=redis` for the queue deployment (it needs the run's Redis)."""
+    if plan.queue == "redis" and stores:
+        return {"DIGESTBOT_QUEUE": "redis"}
+    return {}
+
+
 @asynccontextmanager
-async def tree_memory_peaks(replicas: list[SlackProcess]) -> AsyncIterator[list[float]]:
-    """Sample each replica's process-tree memory while the body runs; the list holds the peaks."""
+async def queue_workers(
+    count: int, env: dict[str, str], logs: Path
+) -> AsyncIterator[list[SlackProcess]]:
+    """One `digestbot worker` per replica for the queue deployment; none for the embedded one."""
+    if env.get("DIGESTBOT_QUEUE") != "redis":
+        yield []
+        return
+    workers = [
+        launch_worker(env | {"DIGESTBOT_WORKER_NAME": f"load-{i}"}, logs / f"worker-{i}.log")
+        for i in range(count)
+    ]
+    try:
+        await asyncio.gather(*(worker.wait_healthy() for worker in workers))
+        yield workers
+    finally:
+        for worker in workers:
+            if worker.process.poll() is None:
+                await worker.terminate()
+
+
+@asynccontextmanager
+async def tree_memory_peaks(
+    replicas: list[SlackProcess], workers: list[SlackProcess]
+) -> AsyncIterator[list[float]]:
+    """Sample each replica's process-tree memory while the body runs; the list holds the peaks.
+
+    With the queue, a replica is its front process and its worker, each with its tree.
+    """
     peaks = [0.0 for _ in replicas]
+    pairs = [[r] + ([workers[i]] if workers else []) for i, r in enumerate(replicas)]
 
     async def sample() -> None:
         while True:
-            for i, replica in enumerate(replicas):
-                peaks[i] = max(peaks[i], tree_memory_mb(replica.process.pid))
+            for i, processes in enumerate(pairs):
+                now = sum(tree_memory_mb(p.process.pid) for p in processes)
+                peaks[i] = max(peaks[i], now)
             await asyncio.sleep(MEMORY_SAMPLE_SECONDS)
 
     task = asyncio.create_task(sample())
@@ -204,20 +242,22 @@ async def run(count: int, plan: Plan, server: ArticleServer, tmp: Path) -> Resul
         if stores is None:
             return None
         env = base_env(fake, tmp) | stores
-        urls = pages(server, plan.unique, f"run{count}")
-        async with slack_replicas(count, env, logs) as replicas:
-            async with tree_memory_peaks(replicas) as rss:
+        urls = pages(server, plan.unique, f"run{count}-{plan.queue}")
+        async with slack_replicas(count, env | queue_env(plan, stores), logs) as replicas, \
+                queue_workers(count, env | queue_env(plan, stores), logs) as workers:  # fmt: skip
+            async with tree_memory_peaks(replicas, workers) as rss:
                 started = time.perf_counter()
                 acks, handling = await send_all(replicas, fake, urls, plan)
                 await fake.wait_for("chat.postMessage", plan.requests, timeout=POST_TIMEOUT)
                 seconds = time.perf_counter() - started
-            rate = await hit_rate(replicas)
-            for replica in replicas:
-                await replica.terminate()
+            rate = await hit_rate([*replicas, *workers])
+            for process in [*replicas, *workers]:
+                await process.terminate()
         per_channel = Counter(p["channel"] for p in fake.to("chat.postMessage"))
     return Result(
         replicas=count,
         store="PostgreSQL+Redis" if stores else "SQLite",
+        queue=plan.queue,
         acks=acks,
         handling=handling,
         slow_acks=sum(a >= 3.0 for a in acks),
@@ -255,22 +295,25 @@ def base_env(fake: FakeSlack, data_dir: Path) -> dict[str, str]:
 
 def table(plan: Plan, results: list[Result | None], counts: Sequence[int]) -> str:
     head = (
-        "| replicas | store | requests (unique URLs) / senders | ack p50 ms | ack p99 ms "
+        "| replicas | store | queue | requests (unique URLs) / senders | ack p50 ms | ack p99 ms "
         "| ack max ms | server handling p99 ms | acks ≥ 3 s | digests posted | lost | duplicated "
         "| cache hit rate | peak PSS MB per replica tree | throughput req/s |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     )
     rows = [head]
     for count, r in zip(counts, results, strict=True):
         if r is None:
-            rows.append(f"| {count} | — | skipped: needs {POSTGRES_VAR} and {REDIS_VAR} |")
+            rows.append(
+                f"| {count} | — | {plan.queue} | skipped: needs {POSTGRES_VAR} and {REDIS_VAR} |"
+            )
             continue
         p50, p99 = (statistics.quantiles(r.acks, n=100)[i] * 1000 for i in (49, 98))
         handled = [h for h in r.handling if h == h] or [float("nan")]
         server_p99 = statistics.quantiles(handled, n=100)[98] * 1000 if len(handled) > 1 else 0
         rss = " / ".join(f"{mb:.0f}" for mb in r.peak_rss_mb)
         rows.append(
-            f"| {r.replicas} | {r.store} | {plan.requests} ({plan.unique}) / {plan.senders} | "
+            f"| {r.replicas} | {r.store} | {r.queue} | "
+            f"{plan.requests} ({plan.unique}) / {plan.senders} | "
             f"{p50:.0f} | {p99:.0f} | {max(r.acks) * 1000:.0f} | {server_p99:.0f} | "
             f"{r.slow_acks} | {r.posted} | {r.lost} | "
             f"{r.duplicated} | {r.hit_rate:.0%} | {rss} | {plan.requests / r.seconds:.1f} |"
@@ -297,11 +340,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--unique", type=int, default=100, help="distinct URLs among them")
     parser.add_argument("--replicas", default="1,2", help="replica counts to run, e.g. 1,2")
+    parser.add_argument(
+        "--queue", default="redis,embedded",
+        help="deployments: redis (front acks and enqueues, `digestbot worker` answers) "
+        "and/or embedded (one process does both)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     counts = [int(n) for n in args.replicas.split(",")]
     for spec in args.plans.split(","):
         requests, senders = (int(n) for n in spec.split("x"))
-        print(asyncio.run(bench(Plan(requests, senders, args.unique), counts)))
+        for queue in args.queue.split(","):
+            plan = Plan(requests, senders, args.unique, queue)
+            print(asyncio.run(bench(plan, counts)))
     return 0
 
 

@@ -59,15 +59,16 @@ class Channels:
         platform: str,
         store: Callable[[], Store | None],
         claim: Callable[..., Awaitable[bool]],
+        claim_first: Callable[..., Awaitable[bool]],
     ) -> None:
         self.platform = platform
         self._store = store
         self._claim = claim  # the service's: Redis, then the database, then this process
+        self._claim_first = claim_first
 
     async def settings(self, channel: str) -> ChannelSettings:
-        auto = await self._get(channel, _AUTO)
-        lang = await self._get(channel, _LANG)
-        schedule = await self._get(channel, SCHEDULE_KEY)
+        values = await self._call(lambda s: s.get_channel_settings(self.platform, channel)) or {}
+        auto, lang, schedule = (values.get(key) for key in (_AUTO, _LANG, SCHEDULE_KEY))
         return ChannelSettings(
             auto=AUTO_DEFAULT if auto is None else auto == "on",
             lang="zh" if lang == "zh" else "en" if lang == "en" else None,
@@ -84,6 +85,13 @@ class Channels:
     async def claim(self, key: str, *, ttl: timedelta = DEDUPE_WINDOW) -> bool:
         """True for the first caller of `key` within `ttl` (platform retries, replicas)."""
         return await self._claim(f"{self.platform}:{key}", ttl=ttl)
+
+    async def claim_request(self, key: str, *, ttl: timedelta) -> bool:
+        """True for the first copy of a request `key` no genuine second request shares.
+
+        One authority answers (`Claims.claim_first`): the ack waits on it.
+        """
+        return await self._claim_first(f"{self.platform}:{key}", ttl=ttl)
 
     async def previous_share(self, channel: str, url: str) -> Share | None:
         """The same article's digest in `channel` within 24 hours (http or https), if any."""
@@ -169,9 +177,6 @@ class Channels:
     def keeps_history(self) -> bool:
         """Whether there is a store at all (roundups need one; it may still be down)."""
         return self._store() is not None
-
-    async def _get(self, channel: str, key: str) -> str | None:
-        return await self._call(lambda s: s.get_channel_setting(self.platform, channel, key))
 
     async def _set(self, channel: str, key: str, value: str) -> None:
         await self._call(lambda s: s.set_channel_setting(self.platform, channel, key, value))

@@ -70,7 +70,8 @@ class DigestService:
         self._purging: asyncio.Future[None] | None = None
         self._client: httpx.AsyncClient | None = None
         self._pool: WorkPool | None = None
-        self.channels = Channels(platform, lambda: self.store, self.claim)
+        self._pool_started: asyncio.Task[None] | None = None
+        self.channels = Channels(platform, lambda: self.store, self.claim, self._claim_first)
         self._running: dict[str, asyncio.Future[Reading]] = {}
         self.limits = RateLimits(
             per_user=settings.rate_per_user,
@@ -79,8 +80,14 @@ class DigestService:
         )
         self._gate = FetchGate(total=settings.fetch_concurrency, per_host=settings.fetch_per_host)
 
-    async def start(self) -> None:
-        """Build the HTTP client, open the store (if possible) and warm jieba."""
+    async def start(self, *, workers_on_demand: bool = False) -> None:
+        """Build the HTTP client, open the store (if possible) and start the workers.
+
+        `workers_on_demand`: a front process whose jobs go to the durable queue
+        (`DIGESTBOT_QUEUE=redis`) starts its worker pool only if a job must run
+        here after all (Redis refused it): two idle workers are ~170 MB of a
+        replica's process tree that `bench load` counts (README, load).
+        """
         self._client = make_client(self.settings.fetch_settings())
         if self.store is None:
             store = ResilientStore(self.settings)
@@ -88,7 +95,8 @@ class DigestService:
             self.store, self.claims = store, store.claims
             self._purging = asyncio.ensure_future(purge_periodically(store, self.settings))
         self._pool = make_pool(self.settings)
-        await self._pool.start()  # every worker warm before the first digest
+        if not workers_on_demand:
+            await self._start_pool()  # every worker warm before the first digest
         # Start-up objects live as long as the process: out of the collector's sight, a
         # full collection took ~0 ms instead of 324–336 ms (README, workers).
         gc.freeze()
@@ -206,6 +214,10 @@ class DigestService:
             task.add_done_callback(lambda done: self._hold_if_finished(done, key, ttl))
         return won
 
+    async def _claim_first(self, key: str, *, ttl: timedelta) -> bool:
+        """One authority's answer for a request key (`Claims.claim_first`), no "done" step."""
+        return await self.claims.claim_first(key, ttl=ttl)
+
     def _hold_if_finished(self, task: asyncio.Task[object], key: str, ttl: timedelta) -> None:
         if task.cancelled() or task.exception() is not None:
             return
@@ -233,8 +245,20 @@ class DigestService:
         return await self._with_store("forget", lambda _: store.with_database(forget))
 
     def pool_ready(self) -> bool:
-        """Whether every worker is alive and warm (readiness); False while one is replaced."""
+        """Whether every worker is alive and warm (readiness); False while one is replaced.
+
+        A pool started on demand and not needed yet is ready: nothing waits for it.
+        """
+        if self._pool is not None and self._pool_started is None:
+            return True
         return self._pool is not None and self._pool.ready()
+
+    async def _start_pool(self) -> None:
+        """Start the pool once, however many jobs ask for it at the same moment."""
+        assert self._pool is not None, "DigestService.start() was not called"
+        if self._pool_started is None:
+            self._pool_started = asyncio.ensure_future(self._pool.start())
+        await asyncio.shield(self._pool_started)
 
     async def store_ready(self) -> bool:
         """Whether the store answers a read now (readiness); False when there is none."""
@@ -249,7 +273,8 @@ class DigestService:
 
     async def _work(self, job: Callable[[_Input], Digest], source: _Input) -> Digest:
         """Run extraction/summarising in the worker pool; the event loop only waits."""
-        assert self._pool is not None, "DigestService.start() was not called"
+        await self._start_pool()
+        assert self._pool is not None
         with self.metrics.stage("summarize"):
             return await self._pool.run(job, source)
 

@@ -63,9 +63,15 @@ def check_settings(settings: Settings, *, http: bool) -> str | None:
     return None
 
 
-async def _http_app(settings: Settings) -> web.Application:
+async def _started_service(settings: Settings) -> DigestService:
+    """The service; with the durable queue this process only acks, so no idle workers."""
     service = DigestService(settings, platform=PLATFORM)
-    await service.start()
+    await service.start(workers_on_demand=settings.queue == "redis")
+    return service
+
+
+async def _http_app(settings: Settings) -> web.Application:
+    service = await _started_service(settings)
     bot = build_bot(settings, service)
     app = web_app(bot)
 
@@ -83,8 +89,7 @@ async def _http_app(settings: Settings) -> web.Application:
 
 
 async def _socket_mode(settings: Settings, app_token: str) -> None:
-    service = DigestService(settings, platform=PLATFORM)
-    await service.start()
+    service = await _started_service(settings)
     bot = build_bot(settings, service)
     handler = await connect(bot, app_token)
     logger.info("Slack bot connected in Socket Mode")

@@ -50,7 +50,7 @@ def replay_guard(service: DigestService) -> Middleware:
         req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
     ) -> BoltResponse:
         signature = (req.headers.get("x-slack-signature") or [""])[0]
-        claim = service.channels.claim
+        claim = service.channels.claim_request
         if signature and not await claim(f"slack-signature:{signature}", ttl=REPLAY_WINDOW):
             logger.warning("replayed Slack request dropped")
             return BoltResponse(status=200, body="")

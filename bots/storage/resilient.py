@@ -138,6 +138,9 @@ class ResilientStore:
     async def get_channel_setting(self, platform: str, channel: str, key: str) -> str | None:
         return await self._call(lambda s: s.get_channel_setting(platform, channel, key))
 
+    async def get_channel_settings(self, platform: str, channel: str) -> dict[str, str]:
+        return await self._call(lambda s: s.get_channel_settings(platform, channel))
+
     async def set_channel_setting(self, platform: str, channel: str, key: str, value: str) -> None:
         await self._call(lambda s: s.set_channel_setting(platform, channel, key, value))
 

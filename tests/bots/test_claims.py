@@ -131,3 +131,37 @@ async def test_a_claim_holds_for_the_day_only_once_its_work_has_finished(
         assert left > DEDUPE_WINDOW - timedelta(minutes=1)
     else:
         assert left <= PENDING_TTL
+
+
+async def in_database(config: Settings, key: str) -> bool:
+    store = await replica(config)
+    try:
+        assert store._engine is not None
+        async with store._engine.connect() as conn:
+            query = select(claims.c.key_hash).where(claims.c.key_hash == hashed_key(key))
+            return (await conn.execute(query)).first() is not None
+    finally:
+        await store.close()
+
+
+async def test_a_request_key_is_decided_by_the_first_authority_that_answers(
+    tmp_path: Path, redis_proxy: TcpProxy
+) -> None:
+    """`claim_first` asks Redis alone while it answers (nothing is written to the
+    database), the database when Redis is down; a second replica's copy is refused."""
+    config = settings(tmp_path, with_port(server_url(REDIS_VAR), redis_proxy.port))
+    first, second = await replica(config), await replica(config)
+    via_redis, via_database = unique("slack-signature:a"), unique("slack-signature:b")
+    window = timedelta(minutes=5)
+    try:
+        assert await first.claims.claim_first(via_redis, ttl=window) is True
+        assert await second.claims.claim_first(via_redis, ttl=window) is False
+        await redis_proxy.down()
+        assert await first.claim(unique("probe"), ttl=window) is True  # database only now
+        assert await first.claims.claim_first(via_database, ttl=window) is True
+        assert await second.claims.claim_first(via_database, ttl=window) is False
+    finally:
+        await first.close()
+        await second.close()
+    assert not await in_database(config, via_redis)
+    assert await in_database(config, via_database)

@@ -168,6 +168,8 @@ async def test_channel_settings_are_kept_per_platform_channel_and_key(store: Sql
     assert await store.get_channel_setting("slack", "C1", "language") == "zh"
     assert await store.get_channel_setting("slack", "C2", "auto") is None
     assert await store.get_channel_setting("discord", "C1", "auto") is None
+    assert await store.get_channel_settings("slack", "C1") == {"auto": "off", "language": "zh"}
+    assert await store.get_channel_settings("slack", "C2") == {}
 
 
 @both_claim_backends

@@ -125,6 +125,7 @@ STORE_CALLS: dict[str, Callable[[SqlStore], Awaitable[object]]] = {
     "get_digest": lambda s: s.get_digest("https://example.com/"),
     "put_digest": lambda s: s.put_digest("https://example.com/", Digest(tldr="x", key_points=[])),
     "get_channel_setting": lambda s: s.get_channel_setting("slack", "C1", "auto"),
+    "get_channel_settings": lambda s: s.get_channel_settings("slack", "C1"),
     "set_channel_setting": lambda s: s.set_channel_setting("slack", "C1", "auto", "on"),
     "claim": lambda s: s.claim("event", ttl=timedelta(minutes=1)),
     "record_share": lambda s: s.record_share(Share("slack", "C1", "https://example.com/", T0)),
