@@ -96,15 +96,11 @@ class Channels:
     async def previous_share(self, channel: str, url: str) -> Share | None:
         """The same article's digest in `channel` within 24 hours (http or https), if any."""
         since = datetime.now(UTC) - DEDUPE_WINDOW
-        shown = normalize_url(url)
-        for form in dict.fromkeys((shown, link_key(url), "http" + link_key(url)[5:])):
-            share = await self._last_share(channel, form, since)
-            if share is not None and share.ok:
-                return share
-        return None
-
-    async def _last_share(self, channel: str, url: str, since: datetime) -> Share | None:
-        return await self._call(lambda s: s.last_share(self.platform, channel, url, since=since))
+        forms = list(dict.fromkeys((normalize_url(url), link_key(url), "http" + link_key(url)[5:])))
+        share = await self._call(
+            lambda s: s.last_share_of(self.platform, channel, forms, since=since)
+        )
+        return share if share is not None and share.ok else None
 
     async def record(
         self, channel: str, url: str, *, user: str | None, ref: str | None, title: str | None

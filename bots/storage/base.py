@@ -8,7 +8,7 @@ only within the process) instead of failing the user's request.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -69,6 +69,10 @@ class Store(Protocol):
 
     async def last_share(
         self, platform: str, channel: str, url: str, *, since: datetime
+    ) -> Share | None: ...
+
+    async def last_share_of(
+        self, platform: str, channel: str, urls: Sequence[str], *, since: datetime
     ) -> Share | None: ...
 
     async def shares(

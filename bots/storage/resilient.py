@@ -19,7 +19,7 @@ import asyncio
 import contextlib
 import logging
 import random
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from typing import TypeVar
 
@@ -161,6 +161,11 @@ class ResilientStore:
         self, platform: str, channel: str, url: str, *, since: datetime
     ) -> Share | None:
         return await self._call(lambda s: s.last_share(platform, channel, url, since=since))
+
+    async def last_share_of(
+        self, platform: str, channel: str, urls: Sequence[str], *, since: datetime
+    ) -> Share | None:
+        return await self._call(lambda s: s.last_share_of(platform, channel, urls, since=since))
 
     async def shares(
         self, platform: str, channel: str, *, since: datetime, until: datetime

@@ -12,7 +12,7 @@ failing Redis cache only costs a database read.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, fields
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -140,11 +140,17 @@ class SqlStore:
         A link that could not be read is remembered (roundups count it) but never
         stops a teammate from trying it again.
         """
+        return await self.last_share_of(platform, channel, [url], since=since)
+
+    async def last_share_of(
+        self, platform: str, channel: str, urls: Sequence[str], *, since: datetime
+    ) -> Share | None:
+        """The latest digested share of any of `urls` (one article's forms), in one query."""
         c = shares.c
         query = (
             select(shares)
             .where(c.platform == platform, c.channel == channel, c.ok.is_(True))
-            .where(c.url_key == hashed_key(url), c.shared_at >= since)
+            .where(c.url_key.in_([hashed_key(url) for url in urls]), c.shared_at >= since)
             .order_by(c.shared_at.desc(), c.id.desc())
             .limit(1)
         )

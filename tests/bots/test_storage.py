@@ -251,6 +251,8 @@ async def test_last_share_is_the_latest_since_the_given_time(store: SqlStore) ->
     assert latest is not None and latest.shared_at == T0 + timedelta(minutes=30)
     assert await store.last_share("slack", "C1", url, since=T0 + timedelta(minutes=31)) is None
     assert await store.last_share("slack", "C2", url, since=T0) is None
+    either = await store.last_share_of("slack", "C1", [url, url + "?x"], since=T0)
+    assert either is not None and either.url == url + "?x"  # the latest of the forms
 
 
 async def test_naive_datetimes_are_refused(store: SqlStore) -> None:

@@ -130,6 +130,7 @@ STORE_CALLS: dict[str, Callable[[SqlStore], Awaitable[object]]] = {
     "claim": lambda s: s.claim("event", ttl=timedelta(minutes=1)),
     "record_share": lambda s: s.record_share(Share("slack", "C1", "https://example.com/", T0)),
     "last_share": lambda s: s.last_share("slack", "C1", "https://example.com/", since=T0),
+    "last_share_of": lambda s: s.last_share_of("slack", "C1", ["https://example.com/"], since=T0),
     "shares": lambda s: s.shares("slack", "C1", since=T0, until=T0),
     "purge_expired": lambda s: s.purge_expired(),
 }
