@@ -32,6 +32,7 @@ work. Routes (each returns the absolute URL of `path`):
 from __future__ import annotations
 
 import gzip
+import sys
 import threading
 import time
 import zlib
@@ -47,6 +48,15 @@ from tests.support.shared_data import CORPUS, NO_SHARED
 
 DEFAULT_CONTENT_TYPE = "text/html; charset=utf-8"
 _FILL = b"a" * 65536
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """A client hanging up mid-request (a fetch cancelled at its budget, `bench load`'s
+    senders at shutdown) is the client's business: no traceback on stderr."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -78,7 +88,7 @@ class ArticleServer:
         self._routes: dict[str, _Route] = {}
         self._lock = threading.Lock()
         self.targets: list[str] = []
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
+        self._httpd = _QuietServer(("127.0.0.1", 0), _make_handler(self))
         self._httpd.daemon_threads = True
         self.port = self._httpd.server_address[1]
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
