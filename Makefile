@@ -36,7 +36,7 @@ run: $(APP)
 	$(VENV)/bin/digestbot run
 
 test: $(DEV)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --durations=15
 
 # The lowest versions of the direct dependencies pyproject.toml allows (uv's
 # lowest-direct resolution), in a venv of their own: the core tests must pass there too.
