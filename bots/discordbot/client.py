@@ -67,6 +67,10 @@ class DigestClient(discord.AutoShardedClient):
         self.roundups: RoundupScheduler | None = None
         self.jobs = Jobs()
         self._draining = False
+        # Shards between a disconnect and their next READY/RESUMED. discord.py before
+        # 2.7 leaves a gateway socket that Discord closed looking open while it
+        # reconnects, so `shard.is_closed()` alone keeps a gone Discord "ready".
+        self._shards_down: set[int] = set()
 
     async def setup_hook(self) -> None:
         """Runs after login, before the gateway: service, gateway address, command sync."""
@@ -86,6 +90,15 @@ class DigestClient(discord.AutoShardedClient):
     async def on_ready(self) -> None:
         log.info("connected as %s to %d guilds", self.user, len(self.guilds))
 
+    async def on_shard_disconnect(self, shard_id: int) -> None:
+        self._shards_down.add(shard_id)
+
+    async def on_shard_connect(self, shard_id: int) -> None:
+        self._shards_down.discard(shard_id)
+
+    async def on_shard_resumed(self, shard_id: int) -> None:
+        self._shards_down.discard(shard_id)
+
     async def on_message(self, message: discord.Message) -> None:
         if await self._admit():
             await self.handlers.on_message(message)
@@ -104,7 +117,9 @@ class DigestClient(discord.AutoShardedClient):
 
     def connected(self) -> bool:
         """READY, not shutting down, and every shard's gateway socket open (readiness)."""
-        shards_open = all(not shard.is_closed() for shard in self.shards.values())
+        shards_open = not self._shards_down and all(
+            not shard.is_closed() for shard in self.shards.values()
+        )
         return not self._draining and self.is_ready() and not self.is_closed() and shards_open
 
     def ops_app(self) -> web.Application:
