@@ -230,8 +230,11 @@ class DigestService:
         """Who decides claims now: "redis", "database" or "process" (this process alone)."""
         return self.claims.authority
 
-    async def forget(self, platform: str, channels: list[str] | None = None) -> int | None:
-        """Delete the shares and settings of `channels` (all of `platform`'s): uninstalls.
+    async def forget(
+        self, platform: str, channels: list[str] | None = None, *, workspace: str | None = None
+    ) -> int | None:
+        """Delete the shares and settings of one `workspace`, else of `channels` (all of
+        `platform`'s when None): uninstalls, token revocations, guild removals.
 
         None when there is no database to delete from (not open, or a test's store).
         """
@@ -240,6 +243,8 @@ class DigestService:
             return None
 
         async def forget(sql: SqlStore) -> int:
+            if workspace is not None:
+                return await sql.forget_workspace(platform, workspace)
             return await sql.forget_channels(platform, channels)
 
         return await self._with_store("forget", lambda _: store.with_database(forget))

@@ -46,6 +46,7 @@ from bots.health import health_app, serve_health
 from bots.jobs import Jobs, finish_within
 from bots.roundup_schedule import RoundupScheduler
 from bots.service import DigestService
+from bots.storage.workspace import current_workspace
 
 log = logging.getLogger(__name__)
 
@@ -100,16 +101,23 @@ class DigestClient(discord.AutoShardedClient):
         self._shards_down.discard(shard_id)
 
     async def on_message(self, message: discord.Message) -> None:
-        if await self._admit():
+        if await self._admit(message):
             await self.handlers.on_message(message)
 
-    async def _admit(self, _: object = None) -> bool:
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """Kicked, banned, left or the server deleted (not an outage): forget its data."""
+        removed = await self.service.forget(PLATFORM, workspace=str(guild.id))
+        log.warning("removed from guild %s: %s shares and settings deleted", guild.id, removed)
+
+    async def _admit(self, event: discord.Message | discord.Interaction | None = None) -> bool:
         """Track the current event's task so shutdown waits for it; refuse while draining.
 
         Also the command tree's `interaction_check`, which runs in the task of each command.
+        What the event's task writes belongs to its guild (`bots.storage.workspace`).
         """
         if self._draining:
             return False
+        current_workspace.set(_guild_of(event))
         task = asyncio.current_task()
         assert task is not None
         self.jobs.adopt(task)
@@ -152,6 +160,14 @@ class DigestClient(discord.AutoShardedClient):
     def _owns_commands(self) -> bool:
         """Only the process running shard 0 syncs commands, so split shards don't all sync."""
         return not self.shard_ids or 0 in self.shard_ids
+
+
+def _guild_of(event: discord.Message | discord.Interaction | None) -> str | None:
+    if isinstance(event, discord.Interaction):
+        guild_id = event.guild_id
+    else:
+        guild_id = event.guild.id if event is not None and event.guild is not None else None
+    return None if guild_id is None else str(guild_id)
 
 
 def shard_options(settings: Settings) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from bots.slackbot.oauth import oauth_enabled, oauth_stores
 from bots.slackbot.replies import Poster
 from bots.slackbot.target import Target
 from bots.slackbot.unfurl import _unfurl
+from bots.storage.workspace import current_workspace, slack_workspace
 from summarizer.errors import WorkLost
 
 __all__ = ["MAX_DELIVERIES", "SlackJobs", "slack_jobs"]
@@ -52,7 +53,9 @@ class SlackJobs:
 
     async def run(self, kind: str, args: Args, deliveries: int) -> None:
         """Answer one job; past `MAX_DELIVERIES`, apologise instead of trying again."""
-        client = await self._client(args["team"])
+        team = args["team"]
+        current_workspace.set(slack_workspace(team.get("enterprise"), team.get("team")))
+        client = await self._client(team)
         if deliveries > MAX_DELIVERIES:
             await self._give_up(kind, args, client)
             return

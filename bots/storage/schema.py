@@ -37,6 +37,7 @@ SLACK_INSTALLATIONS = "slack_installations"
 SLACK_BOTS = "slack_bots"
 SLACK_OAUTH_STATES = "slack_oauth_states"
 KEY_LENGTH = 64  # hex SHA-256 of a URL or claim key: bounded, index-friendly
+WORKSPACE_LENGTH = 64  # "ENTERPRISE/TEAM" Slack ids or a Discord guild snowflake
 
 metadata = MetaData(
     naming_convention={
@@ -84,6 +85,7 @@ channel_settings = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
+    Column("workspace", String(WORKSPACE_LENGTH), index=True),  # bots.storage.workspace
 )
 
 claims = Table(
@@ -107,6 +109,7 @@ shares = Table(
     Column("title", Text),
     Column("ok", Boolean, nullable=False),
     Column("feedback", JSON),  # person → verdict on the posted digest
+    Column("workspace", String(WORKSPACE_LENGTH), index=True),  # bots.storage.workspace
     Index(None, "platform", "channel", "shared_at"),
     Index(None, "platform", "channel", "url_key", "shared_at"),
 )

@@ -26,6 +26,7 @@ from bots.storage.database import redact
 from bots.storage.failures import Breaker
 from bots.storage.redis_layer import RedisLayer
 from bots.storage.schema import channel_settings, claims, digest_cache, hashed_key, shares
+from bots.storage.workspace import current_workspace
 from summarizer.models import Digest
 
 logger = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ class SqlStore:
 
     async def set_channel_setting(self, platform: str, channel: str, key: str, value: str) -> None:
         """Set (or replace) a channel's setting."""
-        changes = {"value": value, "updated_at": self._clock()}
+        changes = {"value": value, "updated_at": self._clock(), **_workspace()}
         row = {"platform": platform, "channel": channel, "key": key, **changes}
         await self._upsert(channel_settings, row, changes)
 
@@ -128,7 +129,7 @@ class SqlStore:
 
     async def record_share(self, share: Share) -> None:
         """Remember that `share.url` was posted in a channel."""
-        row = {**asdict(share), "url_key": hashed_key(share.url)}
+        row = {**asdict(share), "url_key": hashed_key(share.url), **_workspace()}
         async with self._breaker.attempt(), self._engine.begin() as conn:
             await conn.execute(shares.insert().values(row))
 
@@ -231,6 +232,20 @@ class SqlStore:
                 removed += int((await conn.execute(delete(table).where(condition))).rowcount)
         return removed
 
+    async def forget_workspace(self, platform: str, workspace: str) -> int:
+        """Delete the shares and settings written for `workspace` (uninstall, guild removal).
+
+        A Slack org ("E") takes its teams' rows ("E/T…") with it.
+        """
+        removed = 0
+        async with self._breaker.attempt(), self._engine.begin() as conn:
+            for table in (shares, channel_settings):
+                column = table.c.workspace
+                mine = (column == workspace) | column.startswith(f"{workspace}/", autoescape=True)
+                condition = (table.c.platform == platform) & mine
+                removed += int((await conn.execute(delete(table).where(condition))).rowcount)
+        return removed
+
     async def channel_export(self, platform: str, channel: str) -> dict[str, Any]:
         """Everything kept about one channel: its settings and its shares, oldest first."""
         c = channel_settings.c
@@ -291,6 +306,13 @@ class SqlStore:
 def _posted(platform: str, channel: str, message_ref: str) -> ColumnElement[bool]:
     c = shares.c
     return (c.platform == platform) & (c.channel == channel) & (c.message_ref == message_ref)
+
+
+def _workspace() -> dict[str, str]:
+    """The current request's workspace as a column value; nothing outside a request, so an
+    upsert from the console or a maintenance command never clears a row's workspace."""
+    workspace = current_workspace.get()
+    return {} if workspace is None else {"workspace": workspace}
 
 
 def _share(row: Row[Any]) -> Share:

@@ -14,6 +14,7 @@ import pytest
 
 from bots.config import Settings
 from bots.storage import Share, SqlStore, open_store
+from bots.storage.workspace import current_workspace
 from summarizer.models import Digest, Figure, Quote
 from tests.support.store_servers import REDIS_VAR, server_url, store_database
 
@@ -290,3 +291,23 @@ async def test_a_deleted_digest_forgets_its_share_only(store: SqlStore) -> None:
     assert await store.posted_share("slack", "C1", "1.5") is None
     assert await store.posted_share("slack", "C1", "1.6") is not None
     assert await store.last_share("slack", "C1", "https://example.com/a", since=T0) is None
+
+
+async def test_forgetting_a_workspace_deletes_its_rows_and_an_org_s_teams_only(
+    store: SqlStore,
+) -> None:
+    for workspace in ("E1/T1", "E1/T2", "E10/T1", "T3", None):
+        token = current_workspace.set(workspace)
+        channel = f"C-{workspace}"
+        await store.set_channel_setting("slack", channel, "auto", "off")
+        await store.record_share(Share("slack", channel, "https://example.com/a", T0))
+        current_workspace.reset(token)
+    await store.set_channel_setting("slack", "C-T3", "auto", "on")  # outside a request: still T3
+
+    assert await store.forget_workspace("slack", "T3") == 2
+    assert await store.forget_workspace("slack", "E1") == 4  # the org-wide uninstall
+    assert await store.forget_workspace("discord", "E10/T1") == 0  # another platform's
+
+    left = {c for c in ("C-E1/T1", "C-E1/T2", "C-E10/T1", "C-T3", "C-None")
+            if await store.get_channel_setting("slack", c, "auto")}  # fmt: skip
+    assert left == {"C-E10/T1", "C-None"}

@@ -10,10 +10,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Insert, column, insert, table, text
 from sqlalchemy.engine import make_url
 
 import bots.storage
@@ -21,7 +22,7 @@ from bots.config import Settings
 from bots.storage import Share, SqlStore, StoreUnavailable, open_store
 from bots.storage.database import create_engine, database_url, redact
 from bots.storage.failures import Breaker
-from bots.storage.migrate import MIGRATIONS_DIR, migrate
+from bots.storage.migrate import MIGRATIONS_DIR, alembic_config, migrate
 from bots.storage.resilient import ResilientStore
 from bots.storage.schema import VERSION_TABLE, metadata
 from summarizer.models import Digest
@@ -247,3 +248,39 @@ async def test_a_failed_store_is_left_alone_for_a_while_then_tried_again() -> No
     await call(fail=False)
 
     assert attempts == [True, False]
+
+
+def _downgrade_to(connection: Connection, revision: str) -> None:
+    command.downgrade(alembic_config(connection), revision)
+
+
+async def test_the_workspace_migration_keeps_existing_rows(database: str) -> None:
+    engine = create_engine(database_url(Settings(DIGESTBOT_DATABASE_URL=database)))
+    share = {"platform": "slack", "channel": "C1", "url": "https://example.com/a",
+             "url_key": "k", "shared_at": datetime.now(UTC), "ok": True}  # fmt: skip
+    setting = {"platform": "slack", "channel": "C1", "key": "auto", "value": "off",
+               "updated_at": datetime.now(UTC)}  # fmt: skip
+    try:
+        await migrate(engine)
+        async with engine.begin() as conn:
+            await conn.run_sync(_downgrade_to, "0002")  # the schema before workspaces
+            await conn.execute(_insert("shares", share))
+            await conn.execute(_insert("channel_settings", setting))
+        await migrate(engine)
+        async with engine.connect() as conn:
+            revision, differences = await conn.run_sync(_schema_state)
+            kept = (await conn.execute(text("SELECT channel, workspace FROM shares"))).all()
+            settings = (
+                await conn.execute(text("SELECT value, workspace FROM channel_settings"))
+            ).all()
+    finally:
+        await engine.dispose()
+
+    assert (revision, differences) == (ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head(), [])
+    assert [tuple(row) for row in kept] == [("C1", None)]
+    assert [tuple(row) for row in settings] == [("off", None)]
+
+
+def _insert(name: str, row: dict[str, object]) -> Insert:
+    """An INSERT by table name alone: the metadata already describes the newer schema."""
+    return insert(table(name, *(column(key) for key in row))).values(row)

@@ -1,4 +1,4 @@
-"""Multi-workspace Slack end to end: install through OAuth, then answer in the new workspace.
+"""Multi-workspace Slack end to end: install through OAuth, answer in the new workspace, uninstall.
 
 The bot runs with `SLACK_CLIENT_ID`/`SLACK_CLIENT_SECRET` and no bot token;
 the fake Slack's `oauth.v2.access` installs it in team T2 with `xoxb-T2`, and a
@@ -22,10 +22,12 @@ from bots.slackbot import SlackConfigError
 from bots.slackbot.cli import check_settings
 from bots.slackbot.oauth import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 from bots.storage.schema import SLACK_INSTALLATIONS, metadata
-from tests.bots.slack.conftest import CHANNEL, FORM, SlackDriver
+from bots.storage.workspace import current_workspace
+from tests.bots.slack.conftest import CHANNEL, FORM, SlackDriver, payload
 from tests.bots.slack.fake_slack import INSTALLED_TEAM, INSTALLED_TOKEN, OAUTH_CODE, FakeSlack
 from tests.bots.slack.pages import ACME, article_html
 from tests.support.article_server import ArticleServer
+from tests.support.workspaces import kept_rows
 
 MANIFEST = Path(__file__).resolve().parents[3] / "deploy" / "slack" / "manifest.yml"
 CLIENT_ID = "1111.2222"
@@ -136,3 +138,55 @@ def test_oauth_needs_no_bot_token_and_always_serves_http() -> None:
     assert check_settings(oauth, http=False) is None
     with pytest.raises(SlackConfigError, match="SLACK_SIGNING_SECRET"):
         check_settings(oauth.model_copy(update={"slack_signing_secret": None}), http=True)
+
+
+async def _install_and_use(
+    slack: SlackDriver, article_server: ArticleServer, slack_settings: Settings
+) -> None:
+    """Install T2, digest a link there and switch its auto off; team T9's rows exist beside it."""
+    state, cookie = await _install_state(slack)
+    assert (await _redirect(slack, OAUTH_CODE, state, cookie)).status_code == 200
+    url = article_server.add("/acme", article_html("Acme raises $5M", ACME))
+    for text in (url, "auto off"):
+        form = slack.interaction("slash_command", text, channel=CHANNEL, name="t2")
+        form.update(team_id=INSTALLED_TEAM, is_enterprise_install="false")
+        form.pop("enterprise_id"), form.pop("enterprise_name")
+        assert (await slack.send(urlencode(form), FORM)).status_code == 200
+        await slack.settle()
+    store = slack.bot.service.store
+    assert store is not None
+    token = current_workspace.set("T9")
+    await store.set_channel_setting("slack", "C9", "auto", "off")
+    current_workspace.reset(token)
+    assert await kept_rows(slack_settings) == [
+        ("channel_settings", "T2"), ("channel_settings", "T9"), ("shares", "T2")
+    ]  # fmt: skip
+
+
+async def test_an_uninstall_deletes_that_workspace_s_installation_and_data_only(
+    slack: SlackDriver, article_server: ArticleServer, slack_settings: Settings
+) -> None:
+    await _install_and_use(slack, article_server, slack_settings)
+
+    body = payload("app_uninstalled", team=INSTALLED_TEAM, event_id=slack.event_id())
+    assert (await slack.event(body)).status_code == 200
+
+    assert await _installations(slack) == []
+    assert await kept_rows(slack_settings) == [("channel_settings", "T9")]
+
+
+async def test_a_revoked_bot_token_deletes_the_workspace_s_data_and_user_tokens_alone_do_not(
+    slack: SlackDriver, article_server: ArticleServer, slack_settings: Settings
+) -> None:
+    await _install_and_use(slack, article_server, slack_settings)
+    revoked = {"team": INSTALLED_TEAM, "event_id": slack.event_id()}
+    users_only = payload("tokens_revoked", **revoked, oauth=["U0INSTALLER"], bot=None)
+    assert (await slack.event(users_only)).status_code == 200
+    assert len(await kept_rows(slack_settings)) == 3
+
+    revoked["event_id"] = slack.event_id()
+    bot = payload("tokens_revoked", **revoked, oauth=None, bot=["UBOT"])
+    assert (await slack.event(bot)).status_code == 200
+
+    assert await _installations(slack) == []
+    assert await kept_rows(slack_settings) == [("channel_settings", "T9")]
