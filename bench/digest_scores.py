@@ -10,7 +10,10 @@ and a condensed piece is read as its "…"-separated parts, each verbatim:
   one (≥ `MIN_PART` characters) inside a furniture string;
 - false figure / key figure: a shown figure's span overlaps the labelled
   string where it occurs in the article text; where the label cannot be found
-  there, its text contains the figure's (or the other way round);
+  there, its text contains the figure's (or the other way round); or the label
+  holds a figure printed exactly as the shown one (with its unit): the digest
+  shows a repeated figure once, and "500万元" shown from one sentence is the
+  "500万元的巨奖" of another — a reader has it either way;
 - a quote matches a labelled quote when one says the other; its speaker is
   right when one name contains the other;
 - TL;DR + 3 distinct points: at least three points, none of which says the
@@ -25,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from summarizer.figures.find import find_figures
 from summarizer.models import Digest, Figure
 
 SAYS_F1 = 0.6
@@ -121,13 +125,21 @@ class Located:
 
 
 def figure_hits(figure: Figure, label: str, where: Located, lang: str) -> bool:
-    """The figure is (part of) the labelled string."""
+    """The figure is (part of) the labelled string, or the label prints the same figure."""
     needle = norm(label, lang)
+    shown = norm(figure.text, lang)
+    if figure.unit and shown in _printed_figures(label, lang):
+        return True
     spans = where.spans(needle)
     if spans:
         return any(s < figure.end and figure.start < e for s, e in spans)
-    shown = norm(figure.text, lang)
     return bool(shown) and (shown in needle or needle in shown)
+
+
+def _printed_figures(label: str, lang: str) -> set[str]:
+    """The figures with a unit in a labelled string, as printed (white space removed)."""
+    found = find_figures(label, lang="zh" if lang == "zh" else "en")
+    return {norm(f.text, lang) for f in found if f.unit}
 
 
 def speaker_right(said: str | None, labelled: str, lang: str) -> bool:

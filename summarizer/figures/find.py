@@ -11,8 +11,9 @@ a currency symbol, code or name makes it money; %, per cent, 百分之, 个百�
 countable noun (or nothing) makes a count. Years, dates, times, durations,
 ages, ordinals, list markers, phone numbers, codes, IDs, URLs and version labels
 ("2.0互联网", "iPhone 15") are not figures; nor is anything `masks` rules out
-(set phrases, negations, vague amounts, slogans) or in the caller's `skip`
-spans (page furniture). Ranking lives in `key`.
+(set phrases, negations, vague amounts, slogans), an aside (`asides`:
+comparisons for scale, 100%舒适, 从2个方面, "911 calls", "4K") or in the
+caller's `skip` spans (page furniture). Ranking lives in `key`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from itertools import islice
 from math import prod
 
 from summarizer.figures import units
+from summarizer.figures.asides import is_aside
 from summarizer.figures.key import DEFAULT_KEY_FIGURES, key_figures
 from summarizer.figures.masks import in_set_phrase, masked_spans
 from summarizer.figures.numbers import NUMBER_RE, parse_number, to_halfwidth
@@ -97,6 +99,7 @@ def find_figures(text: str, *, lang: Lang, skip: Sequence[tuple[int, int]] = ())
         reading = _read(plain, match.start(), _unit_start(plain, *match.span()), floor)
         if reading is not None and reading.start >= floor:
             readings.append(reading)
+    readings = [r for r in readings if not is_aside(plain, r.start, r.end, r.unit, r.kind)]
     kept = _without_conversions(plain, _merge_ranges(plain, readings))
     return [_figure(text, plain, r, lang) for r in kept]
 
@@ -269,7 +272,9 @@ def _unit(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
     counted = units.ZH_COUNTER_RE.match(plain, end)
     if counted and _counts(number, value, counted):
         unit = counted.group("counter") or counted.group("bare")
-        return _Reading(start, counted.end(), value, unit, "count")
+        stop = units.counted_end(plain, counted)
+        if stop > end:
+            return _Reading(start, stop, value, unit, "count")
     glued_m = re.fullmatch(r"(-?[\d.]+)m", number, re.IGNORECASE)
     if glued_m:  # "1.8m" counting nothing and costing nothing is metres, not millions
         return _Reading(start, end, Decimal(glued_m.group(1)), "m", "quantity")

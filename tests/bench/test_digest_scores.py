@@ -50,6 +50,15 @@ def test_figure_hits_by_span_in_the_article() -> None:
     assert sc.figure_hits(money, "3亿元", where, "zh")
 
 
+def test_a_figure_printed_the_same_elsewhere_hits_the_label() -> None:
+    text = "他中了500万元的巨奖。后来，500万元奖金只剩3亿元的零头。"
+    where = sc.Located.of(text, "zh")
+    again = Figure("500万元", Decimal("5000000"), "CNY", "money", "", 15, 20)
+    other = Figure("3亿元", Decimal("300000000"), "CNY", "money", "", 24, 27)
+    assert sc.figure_hits(again, "500万元的巨奖", where, "zh")  # the same figure, shown once
+    assert not sc.figure_hits(other, "500万元的巨奖", where, "zh")
+
+
 def test_title_and_author() -> None:
     assert sc.title_right("Why Taylor Swift Can't Perform", "Why Taylor Swift Can't Perform", "en")
     assert not sc.title_right("Sohu.com", "Why Taylor Swift Can't Perform", "en")

@@ -82,3 +82,13 @@ def test_present_furniture_is_found() -> None:
 def test_a_bracketed_line_closing_the_article_is_a_note() -> None:
     article = _extract(f"<p>{LEDE}</p><p>{BODY}</p><p>{MORE}</p><p>（本文来源：经济日报）</p>")
     assert _roles(article)["（本文来源：经济日报）"] == "note"
+
+
+def test_a_hint_on_the_container_of_the_whole_article_is_no_role() -> None:
+    """WordPress classes every post `status-publish author-jane`: its paragraphs stay prose."""
+    post = f"<article class='post status-publish author-jane'><p>{LEDE}</p><p>{BODY}</p>"
+    caption = "<figure><img src='a.jpg'><figcaption>共享充电宝。</figcaption></figure>"
+    article = _extract(post + f"{caption}<p>{MORE}</p></article>")
+    roles = _roles(article)
+    assert roles[LEDE] == roles[BODY] == roles[MORE] == "prose"
+    assert roles.get("共享充电宝。", "caption") == "caption"  # another role inside still counts

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.figures.find import find_figures
-from summarizer.figures.key import key_figures
+from summarizer.figures.key import DEFAULT_KEY_FIGURES, MAX_KEY_FIGURES, key_figures, shown_count
 from summarizer.models import Figure, Lang
 
 SAMPLE = Path(__file__).resolve().parents[3] / ".." / "shared" / "samples"
@@ -118,6 +118,9 @@ def test_twins_replaced_twice_never_lose_their_bookkeeping() -> None:
         ("常用的理论有两种，预算5000万元", "zh", ["5000万元"]),
         ("the 993 HITS AWARDS gave him $2 million", "en", ["$2 million"]),  # a bare label
         ("骁龙 865 芯片，售价4999元", "zh", ["4999元"]),  # a model number
+        ("买了二斤茄子，营收3亿元", "zh", ["3亿元"]),  # an amount in words up to ten
+        ("这里有十个须知，投资3亿元", "zh", ["3亿元"]),
+        ("add two tablespoons of oil to a six-inch pan for $3 million", "en", ["$3 million"]),
     ],
 )
 def test_trivial_counts_and_bare_labels_are_no_key_figures(
@@ -131,3 +134,31 @@ def test_a_figure_in_the_title_ranks_with_the_digests_sentences() -> None:
     title = "统计局：食品价格下降2.7%"
     ranked = key_figures(find_figures(text, lang="zh"), limit=1, title=title)
     assert [f.text for f in ranked] == ["2.7%"]
+
+
+@pytest.mark.parametrize(
+    ("candidates", "shown"),
+    [(0, 6), (12, 6), (16, 6), (17, 7), (22, 8), (32, 10), (500, 10)],
+)
+def test_a_long_article_shows_more_key_figures_up_to_a_cap(candidates: int, shown: int) -> None:
+    assert shown_count(candidates) == shown
+    assert DEFAULT_KEY_FIGURES <= shown <= MAX_KEY_FIGURES
+
+
+def test_the_default_limit_follows_the_number_of_candidates() -> None:
+    text = "，".join(f"第{i}季度营收{i + 10}亿元" for i in range(1, 23)) + "。"
+    found = find_figures(text, lang="zh")
+    assert len(key_figures(found)) == shown_count(len(found)) == 8
+    assert len(key_figures(found, limit=3)) == 3
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_in_a_long_article_an_earlier_figure_outranks_a_like_one_later(lang: Lang) -> None:
+    filler = {"zh": "门店{}家。", "en": "Store {} opened. "}[lang]
+    middle = "".join(filler.format(n) for n in range(11, 24))  # 13 small figures: a long text
+    text = {
+        "zh": "今年销量为3200万台。" + middle + "去年销量为3300万台。",
+        "en": "Sales reached 32 million units. " + middle + "Last year 33 million units sold.",
+    }[lang]
+    first = key_figures(find_figures(text, lang=lang), limit=1)
+    assert [f.value for f in first] == [Decimal(32_000_000)]  # without place: the larger, last

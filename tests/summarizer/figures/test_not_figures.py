@@ -169,6 +169,9 @@ def test_span_set_merges_and_answers_overlap() -> None:
         ("发电量42.3亿千瓦时，增长", "zh", ["42.3亿千瓦时"]),  # the unit whole
         ("全书共11章内容", "zh", ["11章"]),
         ("获得9项国家级奖励", "zh", ["9项"]),  # 国家级 qualifies, it is not counted
+        ("拥有9项国家专利", "zh", ["9项"]),  # 国家专利 is one word: 国家 is not counted
+        ("35家企业参与招聘", "zh", ["35家企业"]),  # a noun standing alone is kept
+        ("24部电影，6000万用户", "zh", ["24部电影", "6000万用户"]),
         ("add 200 gm okra", "en", ["200 gm"]),
         ("about 3,200 miles (5,150 km) wide", "en", ["3,200 miles"]),  # one quantity once
         ("raise $12.9bn (£10bn) from", "en", ["$12.9bn"]),
@@ -191,3 +194,32 @@ def test_a_context_never_opens_mid_number() -> None:
     contexts = [f.context for f in find_figures(text, lang="zh")]
     assert len(contexts) == 5
     assert not any(c[:1].isdigit() or c[:1] in " .万亿" for c in contexts[2:])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        ("面积相当于13个标准篮球场", "zh", []),  # a comparison for scale
+        ("储量相当于3万辆小汽车的油箱", "zh", []),
+        ("an area the size of 13 football fields", "en", []),
+        ("主甲板直径90米，面积相当于13个篮球场", "zh", ["90米"]),
+        ("穿上100%舒适", "zh", []),  # 100% as an intensifier
+        ("覆盖率达100%，", "zh", ["100%"]),  # a share stays
+        ("100%的学生", "zh", ["100%"]),
+        ("从2个方面入手", "zh", []),  # the text's own outline
+        ("分3个层面推进", "zh", []),
+        ("建成2个产业园", "zh", ["2个"]),
+        ("PG&E said 911 calls rose after the outage", "en", []),  # a service number
+        ("the 311 line was busy", "en", []),
+        ("the town gained 911 residents", "en", ["911 residents"]),
+        ("Stadia streams games in 4K at 60 frames", "en", ["60 frames"]),  # a resolution
+        ("He sold 4K units", "en", ["4K units"]),
+        ("一次放三五个就好", "zh", []),  # an approximation: three or five, not 35
+        ("来了七八个人", "zh", []),
+        ("来了35个人", "zh", ["35个人"]),
+    ],
+)
+def test_asides_and_approximations_are_not_figures(
+    text: str, lang: Lang, figures: list[str]
+) -> None:
+    assert _texts(text, lang) == figures

@@ -1,0 +1,57 @@
+"""Numbers that parse as figures but state no amount of anything the story is about.
+
+Input: `numbers.to_halfwidth` text and one reading (its span, unit and kind,
+as `find` made it). Output: true when the reading is an aside. Each rule looks
+at a few characters either side of the number, so the cost stays linear.
+
+- a comparison for scale: 相当于13个标准篮球场, "the size of 13 football
+  fields" — the figure is the area before it, not the courts;
+- 100 % as an intensifier glued to what it praises: 100%舒适, 百分百满意 —
+  no share of anything is measured;
+- the text's own outline: 从2个方面, 三个层面 — how the writer counts
+  points, not a fact of the world;
+- a service number named with the calls it gets: "911 calls", "311 line";
+- a resolution or size label: "4K", "8K" (no currency, nothing counted).
+
+Found by the editor's reading of 46 digests and the development labels
+(`not_figures`: 13个标准篮球场, 100%舒适, 2个方面); each rule is a pattern
+of the language, never a page's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_aside"]
+
+_COMPARISON_RE = re.compile(
+    r"(?:相当于|相当|等于|约等于|约合|差不多|犹如|好比|the size of|equivalent to|as big as)"
+    r"\s?(?:约|近|大约|about|around|nearly)?\s?$",
+    re.IGNORECASE,
+)
+# 100% directly before a Chinese word other than the ones that carry a share on.
+_INTENSIFIER_RE = re.compile(r"(?![的之以左上及和与])[\u4e00-\u9fff]")
+_OUTLINE_RE = re.compile(r"\s?(?:方面|层面|層面)")
+_SERVICE_NUMBER_RE = re.compile(r"^[2-9]11$")
+_SERVICE_WORDS_RE = re.compile(
+    r"\s(?:calls?|callers?|dispatch\w*|operators?|lines?|centers?|centres?|services?|system)\b",
+    re.IGNORECASE,
+)
+_RESOLUTION_RE = re.compile(r"^\d{1,2}\s?[kK]$")
+_LOOK = 16
+
+
+def is_aside(plain: str, start: int, end: int, unit: str | None, kind: str) -> bool:
+    """True when plain[start:end], read as `unit`/`kind`, is no figure of the story."""
+    text = plain[start:end]
+    if kind == "count" and _COMPARISON_RE.search(plain, max(0, start - _LOOK), start):
+        return True
+    if kind == "percent" and text.replace(" ", "") == "100%" and _INTENSIFIER_RE.match(plain, end):
+        return True
+    if kind == "count" and _OUTLINE_RE.match(plain, end):
+        return True
+    number = text.split()[0] if text.split() else text
+    if _SERVICE_NUMBER_RE.match(number) and _SERVICE_WORDS_RE.match(plain, start + len(number)):
+        return True
+    return unit is None and _RESOLUTION_RE.match(text) is not None
+
