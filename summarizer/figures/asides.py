@@ -54,4 +54,3 @@ def is_aside(plain: str, start: int, end: int, unit: str | None, kind: str) -> b
     if _SERVICE_NUMBER_RE.match(number) and _SERVICE_WORDS_RE.match(plain, start + len(number)):
         return True
     return unit is None and _RESOLUTION_RE.match(text) is not None
-

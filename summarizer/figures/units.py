@@ -231,6 +231,7 @@ def counted_end(plain: str, counted: re.Match[str]) -> int:
             return start
     return counted.end()
 
+
 _NOT_COUNTED = (
     r"(?:always|perhaps|towards|afterwards|besides|sometimes|whereas|does|goes|was|has"
     r"|[a-z-]*(?:ths|thirds|halves|quarters|seconds|firsts|dozens|hundreds|thousands"
