@@ -11,7 +11,9 @@ at a few characters either side of the number, so the cost stays linear.
 - the text's own outline: 从2个方面, 三个层面 — how the writer counts
   points, not a fact of the world;
 - a service number named with the calls it gets: "911 calls", "311 line";
-- a resolution or size label: "4K", "8K" (no currency, nothing counted).
+- a resolution or size label: "4K", "8K" (no currency, nothing counted);
+- a tour's length, named by its days and nights: 6天5夜, 3天2晚;
+- people already named, counted again in words: 夫妇二人, 他们三个, 兄弟三人.
 
 Found by the editor's reading of 46 digests and the development labels
 (`not_figures`: 13个标准篮球场, 100%舒适, 2个方面); each rule is a pattern
@@ -38,6 +40,9 @@ _SERVICE_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 _RESOLUTION_RE = re.compile(r"^\d{1,2}\s?[kK]$")
+_ITINERARY_RE = re.compile(r"\d{1,2}\s?[夜晚]")
+_APPOSITION_RE = re.compile(r"(?:们|夫妇|夫妻|兄弟|姐妹|母女|母子|父子|父女|师徒)\s?$")
+_APPOSED = re.compile(r"[一二两兩三四五六七八九十]+$")
 _LOOK = 16
 
 
@@ -52,5 +57,11 @@ def is_aside(plain: str, start: int, end: int, unit: str | None, kind: str) -> b
         return True
     number = text.split()[0] if text.split() else text
     if _SERVICE_NUMBER_RE.match(number) and _SERVICE_WORDS_RE.match(plain, start + len(number)):
+        return True
+    if _APPOSED.match(text.rstrip(unit or "")) and _APPOSITION_RE.search(
+        plain, max(0, start - 4), start
+    ):
+        return True
+    if unit == "天" and _ITINERARY_RE.match(plain, end):
         return True
     return unit is None and _RESOLUTION_RE.match(text) is not None

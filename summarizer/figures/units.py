@@ -16,9 +16,11 @@ from decimal import Decimal
 import rjieba
 
 __all__ = [
+    "AGO_RE",
     "COUNTABLE_NOUNS",
     "CURRENCY_PREFIX_RE",
     "CURRENCY_SUFFIX_RE",
+    "DURATION_RE",
     "EN_PLURAL_RE",
     "MEASURE_RE",
     "MONEY_TAIL_RE",
@@ -26,6 +28,7 @@ __all__ = [
     "PERCENT_PREFIX_RE",
     "PERCENT_SUFFIX_RE",
     "TIME_UNIT_RE",
+    "WINDOW_RE",
     "ZH_COUNTER_RE",
     "named_currency",
     "scale_worth",
@@ -165,7 +168,18 @@ TIME_UNIT_RE = re.compile(
     r"|am|pm|a\.m\.|p\.m\.|st|nd|rd|th|s)(?![A-Za-z])",
     re.IGNORECASE,
 )
-"""Right of a number, it makes a date, age, duration or ordinal: not a key figure."""
+"""Right of a number, it makes a date, age, duration or ordinal: not a count."""
+
+DURATION_RE = re.compile(
+    r"\s?-?(?P<unit>天|小时|小時|个月|個月|周(?!年)|星期|分钟|分鐘"
+    r"|days?|hours?|weeks?|months?|minutes?)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+"""Right of a number, a span of time worth showing: 72小时, 7天, "75 days" (not years)."""
+AGO_RE = re.compile(r"\s?(?:以前|之前|前|以后|之后|后|ago|later|earlier)(?![A-Za-z])")
+"""After a duration, a point in time: 3天前, "two months ago"."""
+WINDOW_RE = re.compile(r"(?:\b(?:past|last|previous|recent)|过去|最近|近)\s?$", re.IGNORECASE)
+"""Before a duration, the period a statistic covers: "the past 12 months", 过去30天."""
 
 _MEASURES = (
     "平方公里|平方千米|平方米|平方英尺|立方米|公顷|英亩|亩|千米|公里|厘米|毫米|公分|海里|米|吨|公斤|千克|毫克"

@@ -138,7 +138,7 @@ def test_a_figure_in_the_title_ranks_with_the_digests_sentences() -> None:
 
 @pytest.mark.parametrize(
     ("candidates", "shown"),
-    [(0, 6), (12, 6), (16, 6), (17, 7), (22, 8), (32, 10), (500, 10)],
+    [(0, 7), (12, 7), (16, 7), (17, 8), (22, 9), (32, 10), (500, 10)],
 )
 def test_a_long_article_shows_more_key_figures_up_to_a_cap(candidates: int, shown: int) -> None:
     assert shown_count(candidates) == shown
@@ -148,7 +148,7 @@ def test_a_long_article_shows_more_key_figures_up_to_a_cap(candidates: int, show
 def test_the_default_limit_follows_the_number_of_candidates() -> None:
     text = "，".join(f"第{i}季度营收{i + 10}亿元" for i in range(1, 23)) + "。"
     found = find_figures(text, lang="zh")
-    assert len(key_figures(found)) == shown_count(len(found)) == 8
+    assert len(key_figures(found)) == shown_count(len(found)) == 9
     assert len(key_figures(found, limit=3)) == 3
 
 
@@ -162,3 +162,23 @@ def test_in_a_long_article_an_earlier_figure_outranks_a_like_one_later(lang: Lan
     }[lang]
     first = key_figures(find_figures(text, lang=lang), limit=1)
     assert [f.value for f in first] == [Decimal(32_000_000)]  # without place: the larger, last
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("事故致使三人受伤。", ["三人"]),  # said by a point, and names what it counts
+        ("央行连续加息十次。", ["十次"]),
+        ("他们发现了两个项目。", []),  # 两个 alone names nothing
+    ],
+)
+def test_a_small_amount_in_words_is_key_only_where_a_point_says_it(
+    sentence: str, shown: list[str]
+) -> None:
+    text = "今年营收3亿元。" + sentence
+    figures = find_figures(text, lang="zh")
+    assert [f.text for f in key_figures(figures)] == ["3亿元"]
+    key = [_span_of(text, sentence)]
+    assert [f.text for f in key_figures(figures, key_spans=key)] == [*shown, "3亿元"] or [
+        f.text for f in key_figures(figures, key_spans=key)
+    ] == ["3亿元", *shown]

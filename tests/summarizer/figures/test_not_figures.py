@@ -223,3 +223,32 @@ def test_asides_and_approximations_are_not_figures(
     text: str, lang: Lang, figures: list[str]
 ) -> None:
     assert _texts(text, lang) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        ("返校后在72小时内完成检测", "zh", ["72小时"]),  # a span of hours is a figure
+        ("进行7天健康监测", "zh", ["7天"]),
+        ("成功禁食49天", "zh", ["49天"]),
+        ("filed 75 days before primary voting begins", "en", ["75 days"]),
+        ("3天前他还在北京", "zh", []),  # a point in time
+        ("it happened two months ago", "en", []),
+        ("use in the past 12 months rose", "en", []),  # the period a statistic covers
+        ("过去30天里", "zh", []),
+        ("设计寿命30年", "zh", []),  # years read as dates too often
+        ("新中国成立70年来", "zh", []),
+        ("汤先生夫妇二人来了", "zh", []),  # people already named, counted again
+        ("兄弟三人都到了", "zh", []),
+        ("事故致使三人受伤", "zh", ["三人"]),
+    ],
+)
+def test_durations_in_digits_count_and_points_in_time_do_not(
+    text: str, lang: Lang, figures: list[str]
+) -> None:
+    assert _texts(text, lang) == figures
+
+
+def test_a_tours_days_and_nights_are_its_name() -> None:
+    assert not any("天" in t for t in _texts("参加6天5夜的旅行团"))
+    assert _texts("行程共6天。") == ["6天"]
