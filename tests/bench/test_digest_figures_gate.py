@@ -15,9 +15,11 @@ from tests.support.shared_data import needs_bench, needs_shared
 pytestmark = [needs_shared, needs_bench]
 
 # Scores when this gate was set, minus 0.02 for key figures; raise, never lower.
-KEY_FIGURES = {"A": 0.58, "B": 0.56}
-# The ceiling for false figures, per half.
-FALSE_FIGURES = {"A": 0.10, "B": 0.12}
+# (Set at A 0.609, B 0.591.)
+KEY_FIGURES = {"A": 0.589, "B": 0.571}
+# False figures when set (A 0.000, B 0.094): at most one more page on A, none on B
+# (the ceiling is 0.10).
+FALSE_FIGURES = {"A": 0.03, "B": 0.10}
 
 
 @pytest.fixture(scope="module")
