@@ -124,6 +124,7 @@ _ZH_NUMERAL = (
 # Two different digits before a multiplier is a guess, not a number: 二三十 ("twenty or thirty").
 _APPROXIMATE = re.compile(r"[一二两兩三四五六七八九]\s*[一二两兩三四五六七八九]\s*[十百千万萬亿億]")
 # Two rising digits alone are "one or two", "three or five" (一两元, 三四个, 三五个): not 12, 35.
+_GUESS_GAP = 2
 _RISING_PAIR = re.compile(r"([一二两兩三四五六七八九])\s*([一二两兩三四五六七八九])")
 _AND_HALF = re.compile(r"\band\s+an?\s+(half|quarter)\b", re.IGNORECASE)
 # "three and a half million": "and a half" adds to the number before it.
@@ -207,14 +208,14 @@ def parse_number(text: str) -> Decimal | None:
 def _approximate(text: str) -> bool:
     """ "二三十", "一两万", "一两", "三五": a guess between two amounts, not one number.
 
-    Read digit by digit, two digits name a code or a year's end (九一八, 八一年), and
-    those fall; a rising pair (三五个, 七八个) is how Chinese says "a few"
-    (the editor found "三五个" shown as 35).
+    Read digit by digit, two digits name a code, a year's end or a discount (九一八,
+    八一年, 三八折 = 38 %); a pair rising by one or two (三五个, 七八个) is how
+    Chinese says "a few" (the editor found "三五个" shown as 35).
     """
     if _APPROXIMATE.search(text):
         return True
     pair = _RISING_PAIR.fullmatch(text)
-    return pair is not None and ZH_DIGITS[pair[2]] > ZH_DIGITS[pair[1]]
+    return pair is not None and 0 < ZH_DIGITS[pair[2]] - ZH_DIGITS[pair[1]] <= _GUESS_GAP
 
 
 def _split_sign(text: str) -> tuple[int, str]:

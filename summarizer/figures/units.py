@@ -29,6 +29,7 @@ __all__ = [
     "PERCENT_SUFFIX_RE",
     "TIME_UNIT_RE",
     "WINDOW_RE",
+    "YEARS_RE",
     "ZH_COUNTER_RE",
     "named_currency",
     "scale_worth",
@@ -176,6 +177,8 @@ DURATION_RE = re.compile(
     re.IGNORECASE,
 )
 """Right of a number, a span of time worth showing: 72小时, 7天, "75 days" (not years)."""
+YEARS_RE = re.compile(r"\s?(?:年(?![代级級初底末中度])|years?(?![A-Za-z]))", re.IGNORECASE)
+"""Right of a number, years: a date or a span (2015年, 30年), a span only when huge."""
 AGO_RE = re.compile(r"\s?(?:以前|之前|前|以后|之后|后|ago|later|earlier)(?![A-Za-z])")
 """After a duration, a point in time: 3天前, "two months ago"."""
 WINDOW_RE = re.compile(r"(?:\b(?:past|last|previous|recent)|过去|最近|近)\s?$", re.IGNORECASE)
@@ -252,9 +255,12 @@ _NOT_COUNTED = (
     r"|millions|billions|trillions))\b"
 )
 EN_PLURAL_RE = re.compile(
-    rf"\s(?!{_NOT_COUNTED})(?P<unit>(?:[a-z]+-)?[a-z]{{2,}}(?<![sui])s)(?![\w-])"
+    rf"\s(?:[a-z]{{3,}}(?<![sd])\s)?(?!{_NOT_COUNTED})(?P<unit>(?:[a-z]+-)?[a-z]{{2,}}(?<![sui])s)(?![\w-])"
 )
 """Right of a number, a lower-case English plural is what it counts: "10 airbags", "34 points".
+
+One adjective may stand between ("120 hardworking employees", "5 million new
+users"); not one ending in -s or -d, which reads as a verb or another noun.
 
 Case-sensitive: "5 Tips" is a headline, not five tips. Not counted: words that
 are no plurals (-ss, -us, -is, "was"), fractions and scales ("three fifths",

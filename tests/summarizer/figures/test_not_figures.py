@@ -214,8 +214,10 @@ def test_a_context_never_opens_mid_number() -> None:
         ("the town gained 911 residents", "en", ["911 residents"]),
         ("Stadia streams games in 4K at 60 frames", "en", ["60 frames"]),  # a resolution
         ("He sold 4K units", "en", ["4K units"]),
+        ("it has 120 hardworking employees", "en", ["120 hardworking employees"]),
         ("一次放三五个就好", "zh", []),  # an approximation: three or five, not 35
         ("来了七八个人", "zh", []),
+        ("全场三八折", "zh", ["三八折"]),  # a discount read digit by digit: 38 %
         ("来了35个人", "zh", ["35个人"]),
     ],
 )
@@ -237,6 +239,10 @@ def test_asides_and_approximations_are_not_figures(
         ("use in the past 12 months rose", "en", []),  # the period a statistic covers
         ("过去30天里", "zh", []),
         ("设计寿命30年", "zh", []),  # years read as dates too often
+        ("约400万年前，南方古猿出现", "zh", ["400万年"]),  # no calendar has such a year
+        ("距今约3万年的遗址", "zh", ["3万年"]),
+        ("about 2 million years ago", "en", ["2 million years"]),
+        ("2015年的数据", "zh", []),
         ("新中国成立70年来", "zh", []),
         ("汤先生夫妇二人来了", "zh", []),  # people already named, counted again
         ("兄弟三人都到了", "zh", []),
