@@ -14,6 +14,7 @@ the article treats it — see `_score` for the weights and why.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
@@ -38,6 +39,7 @@ _SMALL_MONEY = 100  # in its own currency: a price, not a story
 _LEAD_SHARE = 0.25
 _BARE_FLOOR = 1000
 _WORDS_CEILING = 10
+_RANGE_MARK = re.compile(r"[-—–~～至到]")
 _GENERIC = frozenset({"个", "個", None})  # 两个 alone names nothing counted
 _ROUND_FLOOR, _ROUND_CEILING = 100, 10**6  # the first quarter of an article's figures is its lede
 
@@ -120,7 +122,7 @@ def _without_twins(figures: list[Figure], in_key: set[int]) -> list[Figure]:
     by_unit: dict[tuple[Decimal, str | None], int] = {}
     by_value: dict[Decimal, int] = {}
     for figure in figures:
-        unit = _twin_unit(figure.unit)
+        unit = _twin_unit(figure)
         if unit is None:
             twin = by_value.get(figure.value)
         else:
@@ -138,9 +140,14 @@ def _without_twins(figures: list[Figure], in_key: set[int]) -> list[Figure]:
     return kept
 
 
-def _twin_unit(unit: str | None) -> str | None:
-    """14亿人 and 14亿人口, 300 people and 300 users: one count of people."""
-    return "people" if unit in units.PEOPLE_UNITS else unit
+def _twin_unit(figure: Figure) -> str | None:
+    """14亿人 and 14亿人口, 300 people and 300 users: one count of people.
+
+    A range is no twin of its upper bound: 16～20℃ and 20℃ are two figures
+    (a range is valued at its upper bound, so by value alone they were one).
+    """
+    unit = "people" if figure.unit in units.PEOPLE_UNITS else figure.unit
+    return f"{unit} range" if _RANGE_MARK.search(figure.text, 1) else unit
 
 
 def _score(figure: Figure, in_key: bool, repeated: bool, in_lead: bool) -> float:

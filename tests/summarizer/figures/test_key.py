@@ -182,3 +182,9 @@ def test_a_small_amount_in_words_is_key_only_where_a_point_says_it(
     assert [f.text for f in key_figures(figures, key_spans=key)] == [*shown, "3亿元"] or [
         f.text for f in key_figures(figures, key_spans=key)
     ] == ["3亿元", *shown]
+
+
+def test_a_range_is_no_twin_of_its_upper_bound() -> None:
+    text = "局地降幅达16～20℃。南京将由昨天的20℃降到今天的8℃。"
+    shown = [f.text for f in key_figures(find_figures(text, lang="zh"))]
+    assert "16～20℃" in shown and "20℃" in shown
