@@ -15,8 +15,8 @@ from tests.support.shared_data import needs_bench, needs_shared
 pytestmark = [needs_shared, needs_bench]
 
 # Scores when this gate was set, minus 0.02 for key figures; raise, never lower.
-# (Set at A 0.609, B 0.591.)
-KEY_FIGURES = {"A": 0.589, "B": 0.571}
+# (Set at A 0.625, B 0.606.)
+KEY_FIGURES = {"A": 0.605, "B": 0.586}
 # False figures when set (A 0.000, B 0.094): at most one more page on A, none on B
 # (the ceiling is 0.10).
 FALSE_FIGURES = {"A": 0.03, "B": 0.10}
