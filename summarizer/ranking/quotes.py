@@ -83,6 +83,10 @@ _EN_BEFORE_TEMPLATE = (
     r"[^\"“”.!?\n]{0,%d}[,:]?[ \t]*$"
 )
 _EN_BEFORE = re.compile(_EN_BEFORE_TEMPLATE % 40)
+_EN_VERB_AT = re.compile(rf"\s(?:{_EN_VERBS})")
+_EN_BARRIERS = '"“”.!?\n'  # what may not follow the verb of `_EN_BEFORE_TEMPLATE`
+_ZH_VERB_END = re.compile(rf"{_ZH_VERB}(?:了|道|到|说)?[：:，,]?$")
+_ZH_VERB_REACH = 8  # the longest verb (3) and what may follow it (2), with room to spare
 # "X said in the release this case shows that … “…”": the same sentence, further back;
 # tried after the attribution that follows the quote, the nearer one.
 _EN_BEFORE_FAR = re.compile(_EN_BEFORE_TEMPLATE % 100)
@@ -184,16 +188,38 @@ def _direct(text: str, ranking: Ranking, lang: Lang, starts: list[int]) -> Itera
 def _attribution(text: str, start: int, end: int, lang: Lang) -> tuple[bool, str | None]:
     """Whether an attribution verb touches the quotation, and the subject it names."""
     before, after = text[max(0, start - 140) : start], text[end : end + 90]
+    near = _may_end_in_attribution(before, lang)
     if lang == "zh":
-        match = _ZH_BEFORE.search(before) or _ZH_AFTER.search(after)
+        match = (near and _ZH_BEFORE.search(before)) or _ZH_AFTER.search(after)
     else:
         match = (
-            _EN_BEFORE.search(before) or _EN_AFTER.search(after) or _EN_BEFORE_FAR.search(before)
+            (near and _EN_BEFORE.search(before))
+            or _EN_AFTER.search(after)
+            or (near and _EN_BEFORE_FAR.search(before))
         )
     if not match:
         return False, None
     subject = next((g for g in match.groups() if g), None)
     return True, subject
+
+
+def _may_end_in_attribution(before: str, lang: Lang) -> bool:
+    """False when no attribution can end `before`, so the costly searches are skipped.
+
+    `_ZH_BEFORE` ends in a verb, an optional 了/道/到/说 and colon or comma, then space;
+    the English patterns' verb is followed only by characters other than quotes, .!?
+    and line breaks (or it is "according to"). Searching the unanchored patterns over
+    140 characters before every quotation was ~10 % of an English digest; this test
+    only rules out what they cannot match, so the attributions found are the same.
+    """
+    if lang == "zh":
+        core = before.rstrip()
+        return _ZH_VERB_END.search(core, max(0, len(core) - _ZH_VERB_REACH)) is not None
+    if "ccording to" in before:
+        return True
+    body = before.removesuffix("\n")  # `$` also matches before a final line break
+    barrier = max(body.rfind(mark) for mark in _EN_BARRIERS)
+    return _EN_VERB_AT.search(before, max(0, barrier)) is not None
 
 
 def _reported(ranking: Ranking, quoted: set[int]) -> list[_Pending]:
