@@ -35,12 +35,14 @@ __all__ = ["SpanSet", "in_set_phrase", "masked_spans"]
 _ZH = "零〇一二两兩三四五六七八九十百千万萬亿億"
 _FORMAL = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 # Where a mask can begin, checked first so the alternation below is only tried there:
-# a digit or sign, a letter that starts a word, a bracket or quote, or a Chinese
-# character some branch starts with. On all 2,901 corpus texts the spans are identical
-# and the scan took 2.9 s instead of 8.6 s (it was ~10 % of an English digest).
+# a digit or sign, a bracket or quote, a Chinese character some branch starts with, or
+# a word whose letters run into "@" or "/" (e-mail, FHC/ABJ/03) or that opens a link or
+# coordinates. On all 2,901 corpus texts the spans are identical and the scan took 2.9 s
+# instead of 8.6 s (it was ~10 % of an English digest); trying only such words rather
+# than every word: 0.83 → 0.57 s on 3,701 corpus texts and summaries, spans identical.
 _MASK_START = (
     r"(?=[\d.+\[［《“\"「『路街巷弄不无無没沒毫并別别这這那每哪另同最其任唯某好几幾数數"
-    rf"{_ZH}]|(?<![A-Za-z0-9])[A-Za-z]|^)"
+    rf"{_ZH}]|(?<![A-Za-z0-9])(?:[A-Za-z0-9._%+-]*[@/]|[NSEW]\s?\d|https?://|www\.)|^)"
 )
 _MASK_RE = re.compile(
     _MASK_START + r"(?:https?://\S+|www\.\S+"
