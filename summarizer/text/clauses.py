@@ -17,6 +17,7 @@ __all__ = ["clause_around"]
 
 # Clause breaks: a comma only when it is not a thousands separator ("1,234").
 _BREAK_RE = re.compile(r"[。！？!?；;\n，、：]|[,:](?!\d)|(?<!\d)[,:]|\.(?=\s|$)")
+_BREAK_CHAR_RE = re.compile(r"[。！？!?；;\n，、：,:.]")  # every character `_BREAK_RE` can match
 _WORD_RE = re.compile(r"\S+")
 _CONTEXT_CHARS = 60  # Chinese: at most this many characters
 _CONTEXT_WORDS = 25  # English: at most this many words
@@ -28,8 +29,8 @@ def clause_around(plain: str, start: int, end: int, *, lang: Lang) -> tuple[int,
 
     A thousands comma ("1,234") or a decimal point does not end a clause.
     """
-    lefts = [m.end() for m in _BREAK_RE.finditer(plain, max(0, start - 300), start)]
-    rights = [m.start() for m in _BREAK_RE.finditer(plain, end, min(len(plain), end + 300))]
+    lefts = [at + 1 for at in _breaks(plain, max(0, start - 300), start)]
+    rights = _breaks(plain, end, min(len(plain), end + 300))
     lefts.insert(0, max(0, start - 300))
     rights.append(min(len(plain), end + 300))
     left, right = len(lefts) - 1, 0
@@ -47,6 +48,21 @@ def clause_around(plain: str, start: int, end: int, *, lang: Lang) -> tuple[int,
     while clause_end > end and plain[clause_end - 1].isspace():
         clause_end -= 1
     return clause_start, clause_end
+
+
+def _breaks(plain: str, lo: int, hi: int) -> list[int]:
+    """Where `_BREAK_RE` matches in plain[lo:hi] (each match is one character).
+
+    The break characters are found first by a plain character class, which the
+    regex engine scans in a tight loop, and only they are checked against the
+    lookarounds, with the same bounds: `finditer` over the window tried the whole
+    alternation at each of ~600 positions, 67 µs per figure on CNN/DailyMail and BBC.
+    """
+    return [
+        m.start()
+        for m in _BREAK_CHAR_RE.finditer(plain, lo, hi)
+        if _BREAK_RE.match(plain, m.start(), hi)
+    ]
 
 
 def _trim_words(plain: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:

@@ -218,6 +218,8 @@ def cut_each(texts: list[str], lang: Lang) -> Cut:
     keywords re-tokenising the text 0.8 ms of 8.0, CNN/DailyMail and BBC).
     """
     joined = "\n".join(texts)
+    if lang == "en":
+        return _cut_latin(joined, [len(t) for t in texts])
     ends = list(itertools.accumulate(len(t) + 1 for t in texts))
     words: list[list[str]] = [[] for _ in texts]
     numbers = [False] * len(texts)
@@ -225,6 +227,34 @@ def cut_each(texts: list[str], lang: Lang) -> Cut:
         index = bisect.bisect_right(ends, start)
         words[index].append(word)
         numbers[index] = numbers[index] or number
+    return Cut(words, numbers)
+
+
+def _cut_latin(joined: str, lengths: list[int]) -> Cut:
+    """`cut_each` for English: each text's words between the joined text's numbers.
+
+    A word never crosses the line break between two texts, so each text's gaps are
+    searched in place with `findall` (no Python step per word): 0.83 → 0.55 ms per
+    CNN/DailyMail or BBC article, the same words. A number belongs to the text it
+    starts in, and the next text's words start after it, as in `_positioned_words`.
+    """
+    spans = number_spans(joined)
+    words: list[list[str]] = []
+    numbers: list[bool] = []
+    cursor, k, begin = 0, 0, 0
+    for length in lengths:
+        end = begin + length + 1  # the text and the line break after it
+        found: list[str] = []
+        cursor = max(cursor, begin)
+        numbers.append(k < len(spans) and spans[k][0] < end)
+        while k < len(spans) and spans[k][0] < end:
+            start, stop = spans[k]
+            found += _LATIN_WORD.findall(joined, cursor, start)
+            found.append(joined[start:stop])
+            cursor, k = stop, k + 1
+        found += _LATIN_WORD.findall(joined, cursor, end)
+        words.append(found)
+        begin = end
     return Cut(words, numbers)
 
 
