@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, localcontext
+from functools import lru_cache
 
 __all__ = ["LIMIT", "NUMBER_PATTERN", "NUMBER_RE", "number_spans", "parse_number", "to_halfwidth"]
 
@@ -184,11 +185,14 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _SPAN_RE.finditer(to_halfwidth(text))]
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> Decimal | None:
     """The exact value of one number as written, or None if it is not a number.
 
     "5.3亿" → 530000000, "两千三百万" → 23000000, "3.5 billion" → 3500000000,
     "一百二十点五" → 120.5. A leading "-", "负" or "minus" negates.
+    Cached: the same few numbers recur ("2", "10", "一"), the value is immutable and
+    reading one took 16 µs (a third of each number's reading in `find_figures`).
     """
     text = to_halfwidth(text).strip()
     if len(text) > _MAX_CHARS or _approximate(text):
