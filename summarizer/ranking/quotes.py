@@ -190,12 +190,12 @@ def _attribution(text: str, start: int, end: int, lang: Lang) -> tuple[bool, str
     before, after = text[max(0, start - 140) : start], text[end : end + 90]
     near = _may_end_in_attribution(before, lang)
     if lang == "zh":
-        match = (near and _ZH_BEFORE.search(before)) or _ZH_AFTER.search(after)
+        match = (_ZH_BEFORE.search(before) if near else None) or _ZH_AFTER.search(after)
     else:
         match = (
-            (near and _EN_BEFORE.search(before))
+            (_EN_BEFORE.search(before) if near else None)
             or _EN_AFTER.search(after)
-            or (near and _EN_BEFORE_FAR.search(before))
+            or (_EN_BEFORE_FAR.search(before) if near else None)
         )
     if not match:
         return False, None

@@ -48,7 +48,7 @@ from itertools import chain
 
 from summarizer.models import Lang, Role, Sentence
 from summarizer.ranking.voice import told_in_first_person
-from summarizer.text.tokens import content_tokens, content_words, cut_each
+from summarizer.text.tokens import content_tokens, content_words_each, cut_each
 
 __all__ = ["Ranking", "rank_sentences", "select"]
 
@@ -126,7 +126,7 @@ def rank_sentences(
     heading says what the article is about), never as a candidate.
     """
     cut = cut_each([s.text for s in sentences], lang)
-    tokens = [content_words(words, lang) for words in cut.words]
+    tokens = content_words_each(cut.words, lang)
     frequencies: Counter[str] = Counter(t for toks in tokens for t in toks)
     centrality = _normalise(_centrality([set(toks) for toks in tokens]))
     significance = _normalise([_significance(toks, frequencies) for toks in tokens])

@@ -41,7 +41,7 @@ __all__ = [
     "Cut",
     "Frequencies",
     "content_tokens",
-    "content_words",
+    "content_words_each",
     "cut_each",
     "frequencies",
     "is_stopword",
@@ -258,9 +258,21 @@ def _cut_latin(joined: str, lengths: list[int]) -> Cut:
     return Cut(words, numbers)
 
 
-def content_words(words: list[str], lang: Lang) -> list[str]:
-    """The `content_tokens` among already cut `words`."""
-    return _content(words, lang)
+def content_words_each(cuts: list[list[str]], lang: Lang) -> list[list[str]]:
+    """The `content_tokens` among each list of already cut words.
+
+    English words of all lists are stemmed in one call into the C stemmer: one
+    call per sentence was 6 % of an English digest.
+    """
+    stop = _stopwords()
+    kept = [
+        [w for w in map(str.lower, words) if w not in stop and (len(w) > 1 or not w.isascii())]
+        for words in cuts
+    ]
+    if lang != "en":
+        return kept
+    stems = iter(_stemmer().stemWords(list(itertools.chain.from_iterable(kept))))
+    return [list(itertools.islice(stems, len(words))) for words in kept]
 
 
 def _content(tokens: list[str], lang: Lang) -> list[str]:
