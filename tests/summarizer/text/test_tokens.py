@@ -41,6 +41,14 @@ def test_frequencies_are_jiebas_dictionary_counts(tmp_path: Path) -> None:
     assert frequencies() is table
 
 
+def test_words_asked_again_are_answered_alike_from_memory() -> None:
+    table = frequencies()
+    first = table.counts(["电影", "不是一个词语吧", "阿里巴巴"])
+    again = table.counts(["阿里巴巴", "不是一个词语吧", "电影", "电视"])
+    assert again == {**first, "电视": table.counts(["电视"])["电视"]}
+    assert "不是一个词语吧" not in again and first["电影"] > 0
+
+
 def test_part_of_speech_names_people_and_organisations() -> None:
     tags = dict(pos_tags("张凡说，腾讯公司已经签约"))
     assert tags["张凡"] == "nr"
