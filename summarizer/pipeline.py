@@ -13,7 +13,7 @@ import math
 
 from summarizer.errors import NoSentences
 from summarizer.extraction.source import check_text, parse_source
-from summarizer.figures.find import find_figures, key_figures
+from summarizer.figures.find import find_figures, key_figures, with_contexts
 from summarizer.models import Article, Digest, Figure, Lang, Quote
 from summarizer.ranking.condense import condense, size
 from summarizer.ranking.keywords import extract_keywords
@@ -133,8 +133,8 @@ def _prose_figures(
     `shown` spans the TL;DR and point sentences, and `title` is the headline: figures there
     rank first.
     """
-    found = find_figures(text, lang=lang, skip=furniture)
-    return key_figures(found, key_spans=shown, title=title)
+    found = find_figures(text, lang=lang, skip=furniture, contexts=False)
+    return with_contexts(text, key_figures(found, key_spans=shown, title=title), lang)
 
 
 def _point_limit(lang: Lang, points: int, tldr_size: int) -> int:
