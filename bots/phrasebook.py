@@ -44,6 +44,8 @@ class Phrase(StrEnum):
     NO_MESSAGE_CONTENT = "no_message_content"
     HOME = "home"
     CONSOLE_HELP = "console_help"
+    CONSOLE_PROMPT = "console_prompt"
+    CONSOLE_PASTE_PROMPT = "console_paste_prompt"
     ROUNDUP_USAGE = "roundup_usage"
     ROUNDUP_BAD_ZONE = "roundup_bad_zone"
     ROUNDUP_NOTHING = "roundup_nothing"
@@ -165,6 +167,21 @@ _CHAT: dict[Phrase, dict[Lang, str]] = {
         "en": "That doesn't look like an article. Paste a link, a file path, or an article "
         "of a few sentences.",
         "zh": "这看起来不像一篇文章。请粘贴链接、文件路径，或至少几句话的文章。",
+    },
+    Phrase.CONSOLE_PROMPT: {
+        "en": "Paste a link, a file path, or an article (end it with a line holding only '.', "
+        "or an empty line after a sentence, or Ctrl-D); `roundup` sums up this session; "
+        "Ctrl-D on an empty prompt quits:",
+        "zh": "粘贴链接、文件路径或文章（以只含“.”的一行、句末之后的空行或 Ctrl-D 结束）；"
+        "`roundup` 汇总本次会话；在空提示符处按 Ctrl-D 退出：",
+    },
+    Phrase.CONSOLE_PASTE_PROMPT: {
+        "en": "Paste a link, a file path, or an article: a paste is read whole, as one message. "
+        "Typed text ends with a line holding only '.' or Ctrl-D; `roundup` sums up this "
+        "session; Ctrl-D on an empty prompt quits:",
+        "zh": "粘贴链接、文件路径或文章：一次粘贴的内容整体作为一条消息。"
+        "手动输入的文字以只含“.”的一行或 Ctrl-D 结束；`roundup` 汇总本次会话；"
+        "在空提示符处按 Ctrl-D 退出：",
     },
     Phrase.HOME: {
         "en": "Send me a link or paste an article here and I'll reply with a digest.",
