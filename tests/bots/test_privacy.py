@@ -60,6 +60,7 @@ async def kept(tmp_path: Path) -> Path:
     await store.record_share(share("C1", "https://example.com/old", days_ago=45))
     await store.record_share(share("C1", "https://example.com/new", days_ago=1))
     await store.record_share(share("C2", "https://example.com/other", days_ago=1))
+    await store.give_feedback("slack", "C1", "1.2", "U2", "useful")  # on the latest digest
     await store.set_channel_setting("slack", "C1", "auto", "off")
     digest = Digest(tldr="Old.", key_points=["Old."])
     await store.put_digest("https://example.com/gone", digest, ttl=timedelta(seconds=-1))
@@ -98,6 +99,7 @@ def test_export_prints_one_channel_s_settings_and_shares_as_json(kept: Path) -> 
         "https://example.com/new",
     ]
     assert exported["shares"][0]["user"] == "U1"
+    assert [s["feedback"] for s in exported["shares"]] == [None, {"U2": "useful"}]
 
 
 async def test_the_periodic_purge_runs_on_one_replica_per_period(kept: Path) -> None:
