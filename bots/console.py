@@ -15,16 +15,14 @@ the language check, polite refusals):
 
 from __future__ import annotations
 
-import asyncio
 import sys
-from functools import partial
 from importlib import resources
 from pathlib import Path
 
 from bots import answers
 from bots.answers import Answer, AnswerPolicy
 from bots.config import Settings
-from bots.console_input import bracketed_paste, file_named, read_message
+from bots.console_input import bracketed_paste, file_named, next_message
 from bots.console_session import ROUNDUP_WORDS, Session
 from bots.phrasebook import Lang, Phrase, failure_line, say
 from bots.results import Digested, Failure, Reading
@@ -69,8 +67,7 @@ async def run_console(settings: Settings) -> None:
 
 async def _converse(service: DigestService, policy: AnswerPolicy, pasting: bool) -> None:
     session = Session()
-    read = partial(read_message, sys.stdin, sys.stderr, pasting=pasting)
-    while (message := await asyncio.to_thread(read)) is not None:
+    while (message := await next_message(sys.stdin, sys.stderr, pasting=pasting)) is not None:
         if message.strip().lower() in ROUNDUP_WORDS:
             print_markdown(render_roundup_markdown(session.roundup()))
             continue

@@ -17,13 +17,19 @@ console ends: end of input, Ctrl-C or an error. While it is on, the terminal's
 echo of control characters (ECHOCTL) is off, so the markers never show as
 `^[[200~`. A terminal that does not know the mode ignores the sequence and its
 pastes follow the typed rules; piped stdin is read exactly as before.
+
+`next_message` reads in a daemon thread, not asyncio's default executor: at
+Ctrl-C, `asyncio.run` joins that executor, which waited for the blocked read
+(a hang until Enter); a daemon thread is simply left behind.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import termios
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -32,7 +38,9 @@ from bots.console_session import ROUNDUP_WORDS
 from bots.phrasebook import Phrase, say
 from summarizer.fetching.urls import find_links
 
-__all__ = ["PASTE_END", "PASTE_START", "bracketed_paste", "file_named", "read_message"]
+__all__ = [
+    "PASTE_END", "PASTE_START", "bracketed_paste", "file_named", "next_message", "read_message",
+]  # fmt: skip
 
 PASTE_ON, PASTE_OFF = "\x1b[?2004h", "\x1b[?2004l"
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
@@ -55,6 +63,32 @@ def bracketed_paste(stdin: TextIO, out: TextIO) -> Iterator[bool]:
         out.flush()
         with contextlib.suppress(termios.error):
             termios.tcsetattr(stdin.fileno(), termios.TCSANOW, saved)
+
+
+async def next_message(stdin: TextIO, out: TextIO, *, pasting: bool) -> str | None:
+    """`read_message` without blocking the event loop, nor its shutdown at Ctrl-C."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[str | None] = loop.create_future()
+
+    def read() -> None:
+        try:
+            outcome: str | Exception | None = read_message(stdin, out, pasting=pasting)
+        except Exception as exc:
+            outcome = exc
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile (Ctrl-C)
+            loop.call_soon_threadsafe(_settle, done, outcome)
+
+    threading.Thread(target=read, name="console input", daemon=True).start()
+    return await done
+
+
+def _settle(done: asyncio.Future[str | None], outcome: str | Exception | None) -> None:
+    if done.done():  # cancelled meanwhile: nobody waits for it
+        return
+    if isinstance(outcome, Exception):
+        done.set_exception(outcome)
+    else:
+        done.set_result(outcome)
 
 
 def read_message(stdin: TextIO, out: TextIO, *, pasting: bool) -> str | None:

@@ -6,6 +6,9 @@ import io
 import os
 import pty
 import select
+import signal
+import subprocess
+import sys
 import termios
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -104,3 +107,40 @@ async def test_the_console_reads_a_terminal_paste_as_one_article(
     assert out.count("**TL;DR:**") == 1  # after the (Chinese) sample: one English digest
     assert "The council approved the city budget" in out
     assert ON in screen and screen.rstrip().endswith(OFF)
+
+
+_WAITING_CONSOLE = """
+import asyncio, sys
+from bots.console_input import bracketed_paste, next_message
+
+async def main():
+    with bracketed_paste(sys.stdin, sys.stderr) as pasting:
+        print("waiting", pasting, flush=True)
+        await next_message(sys.stdin, sys.stderr, pasting=pasting)
+
+asyncio.run(main())
+"""
+
+
+def test_ctrl_c_at_the_prompt_quits_at_once_with_the_mode_off() -> None:
+    """Asyncio's executor used to be joined at Ctrl-C, waiting for the blocked read (a hang)."""
+    master, slave = pty.openpty()
+    try:
+        child = subprocess.Popen(
+            [sys.executable, "-c", _WAITING_CONSOLE],
+            stdin=slave, stderr=slave, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert child.stdout is not None
+        assert child.stdout.readline().split() == ["waiting", "True"]
+        screen = b""
+        while b"quits:" not in screen and child.poll() is None:  # the prompt is up: reading
+            screen += shown(master)
+        child.send_signal(signal.SIGINT)
+        child.wait(timeout=60)  # a bound for a broken build, not a measurement
+        screen += shown(master)
+    finally:
+        os.close(slave)
+        os.close(master)
+
+    assert screen.startswith(ON) and OFF in screen
+    assert screen.index(OFF) > screen.index(b"quits:")
