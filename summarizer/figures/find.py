@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 from itertools import islice
@@ -32,8 +32,14 @@ from summarizer.figures.asides import is_aside
 from summarizer.figures.key import DEFAULT_KEY_FIGURES, key_figures
 from summarizer.figures.masks import in_set_phrase, masked_spans
 from summarizer.figures.numbers import NUMBER_RE, parse_number, to_halfwidth
-from summarizer.models import Figure, FigureKind, Lang
-from summarizer.text.clauses import clause_around
+from summarizer.figures.readings import (
+    Reading,
+    clause_of,
+    figure_of,
+    merge_ranges,
+    without_conversions,
+)
+from summarizer.models import Figure, Lang
 
 __all__ = ["DEFAULT_KEY_FIGURES", "find_figures", "key_figures", "with_contexts"]
 
@@ -63,7 +69,6 @@ _MONTH_RE = re.compile(
 _LABEL_BEFORE_RE = re.compile(
     "|".join(f"(?:{r.pattern})" for r in (_ORDINAL_RE, _MONTH_RE, _NAMED_RE)), re.IGNORECASE
 )
-_RANGE_RE = re.compile(r"\s?[-—–~～至到]\s?")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LOOK = 24
 _PER = {
@@ -72,21 +77,7 @@ _PER = {
 }
 _MAX_WITH_CHANGE = 10**6
 _AGES = 10**4  # years: from here a span of prehistory, never a calendar year
-_SHORT_ZH_CLAUSE = 24  # characters: a clause shorter than this rarely names its topic
-_NUMBER_TAIL_RE = re.compile(r"[\d.,]*\s?[百千万萬亿億]*\s?")
-_DIGIT_END_RE = re.compile(r"\d\s?$")
 _CLAUSE_END_RE = re.compile(r"\s*(?:[.,;!?)。，；！？]|$)")
-
-
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    """One number and what the words around it make of it (offsets into the text)."""
-
-    start: int
-    end: int
-    value: Decimal
-    unit: str | None
-    kind: FigureKind
 
 
 def find_figures(
@@ -102,7 +93,7 @@ def find_figures(
     """
     plain = _plain(text)
     masked = masked_spans(plain, skip)
-    readings: list[_Reading] = []
+    readings: list[Reading] = []
     for match in islice(NUMBER_RE.finditer(plain), MAX_NUMBERS):
         if masked.overlaps(*match.span()) or in_set_phrase(plain, *match.span()):
             continue
@@ -111,18 +102,18 @@ def find_figures(
         if reading is not None and reading.start >= floor:
             readings.append(reading)
     readings = [r for r in readings if not is_aside(plain, r.start, r.end, r.unit, r.kind)]
-    kept = _without_conversions(plain, _merge_ranges(plain, readings))
-    return [_figure(text, plain, r, lang if contexts else None) for r in kept]
+    kept = without_conversions(plain, merge_ranges(plain, readings))
+    return [figure_of(text, plain, r, lang if contexts else None) for r in kept]
 
 
 def with_contexts(text: str, figures: Sequence[Figure], lang: Lang) -> list[Figure]:
-    """The figures of `text` with their clauses (see `_context`).
+    """The figures of `text` with their clauses (see `readings.clause_of`).
 
     A Chinese article has ~25 figures and a digest shows at most six: finding
     every clause was 6 % of a Chinese digest (0.63 ms of 10.7, CLTS and news sites).
     """
     plain = _plain(text)
-    clauses = (slice(*_context(plain, f.start, f.end, lang)) for f in figures)
+    clauses = (slice(*clause_of(plain, f.start, f.end, lang)) for f in figures)
     return [replace(f, context=text[clause]) for f, clause in zip(figures, clauses, strict=True)]
 
 
@@ -147,44 +138,7 @@ def _unit_start(plain: str, start: int, end: int) -> int:
     return end
 
 
-def _figure(text: str, plain: str, reading: _Reading, lang: Lang | None) -> Figure:
-    start, end = _context(plain, reading.start, reading.end, lang) if lang else (0, 0)
-    return Figure(
-        text=text[reading.start : reading.end],
-        value=reading.value,
-        unit=reading.unit,
-        kind=reading.kind,
-        context=text[start:end],
-        start=reading.start,
-        end=reading.end,
-    )
-
-
-def _context(plain: str, first: int, last: int, lang: Lang) -> tuple[int, int]:
-    """The figure's clause; a short Chinese one takes in the clause before it.
-
-    Chinese states the topic first and comments after a comma: in
-    "每年双十一，去年570亿的数字…" the 570亿 is 双十一's, said one clause earlier.
-    """
-    start, end = clause_around(plain, first, last, lang=lang)
-    if lang == "zh" and end - start < _SHORT_ZH_CLAUSE and plain[start - 1 : start] in "，,、":
-        start, end = clause_around(plain, max(0, start - 2), last, lang=lang)
-    return _whole_number_start(plain, start, first), end
-
-
-def _whole_number_start(plain: str, start: int, limit: int) -> int:
-    """A context trimmed to size never opens mid-number ("00 万主摄"): the stub is dropped.
-
-    The editor's reading of 46 digests found contexts cut inside "1200 万".
-    """
-    tail = _NUMBER_TAIL_RE.match(plain, start, max(start, limit))
-    after_digit = _DIGIT_END_RE.search(plain, max(0, start - 2), start)
-    if tail is None or not tail.group() or not after_digit:
-        return start
-    return tail.end()
-
-
-def _read(plain: str, start: int, end: int, floor: int) -> _Reading | None:
+def _read(plain: str, start: int, end: int, floor: int) -> Reading | None:
     """What the number at plain[start:end] is, judging by its neighbours; None if no figure.
 
     `floor` is where the previous figure ended: a prefix before it is that figure's.
@@ -206,16 +160,16 @@ def _read(plain: str, start: int, end: int, floor: int) -> _Reading | None:
     )
 
 
-def _percent(plain: str, start: int, end: int, value: Decimal, floor: int) -> _Reading | None:
+def _percent(plain: str, start: int, end: int, value: Decimal, floor: int) -> Reading | None:
     prefix = units.PERCENT_PREFIX_RE.search(plain, max(floor, start - 16), start)
     if prefix:
         per = prod((_PER[c] for c in prefix.group("scale") or "百"), start=Decimal(1)) / 100
-        return _Reading(prefix.start(), end, value / per, "%", "percent")
+        return Reading(prefix.start(), end, value / per, "%", "percent")
     suffix = units.PERCENT_SUFFIX_RE.match(plain, end)
     if suffix is None:
         return None
     if suffix.group("times"):
-        return _Reading(start, suffix.end(), value, "倍", "quantity")
+        return Reading(start, suffix.end(), value, "倍", "quantity")
     if suffix.group("mille"):
         value /= 10
     elif suffix.group("tenth"):
@@ -225,7 +179,7 @@ def _percent(plain: str, start: int, end: int, value: Decimal, floor: int) -> _R
         if not (0 < value < 10 or (10 < value < 100 and value == int(value))):
             return None  # 十折 is no discount
         value = value * 10 if value < 10 else value  # 八折 = 80%, 75折 = 75%
-    return _Reading(start, suffix.end(), value, "%", "percent")
+    return Reading(start, suffix.end(), value, "%", "percent")
 
 
 def _pieces(plain: str, start: int, end: int, suffix: re.Match[str] | None) -> bool:
@@ -235,7 +189,7 @@ def _pieces(plain: str, start: int, end: int, suffix: re.Match[str] | None) -> b
     return bool(_HAN.match(plain, suffix.end()))
 
 
-def _money(plain: str, start: int, end: int, value: Decimal, floor: int) -> _Reading | None:
+def _money(plain: str, start: int, end: int, value: Decimal, floor: int) -> Reading | None:
     prefix = units.CURRENCY_PREFIX_RE.search(plain, max(floor, start - 12), start)
     suffix = units.CURRENCY_SUFFIX_RE.match(plain, end)
     before = _prefix_currency(prefix) if prefix else None
@@ -247,7 +201,7 @@ def _money(plain: str, start: int, end: int, value: Decimal, floor: int) -> _Rea
     currency = after or before
     if currency is None or (after is None and _not_an_amount(plain, start, end)):
         return None  # "美元1年期", "人民币一篮子": the currency is not this number's
-    reading = _Reading(
+    reading = Reading(
         prefix.start() if prefix else start,
         suffix.end() if suffix else end,
         value * currency[1],
@@ -275,7 +229,7 @@ def _suffix_currency(suffix: re.Match[str]) -> tuple[str, Decimal]:
     return code, worth * units.scale_worth(suffix.group("scale"))
 
 
-def _with_change(plain: str, reading: _Reading) -> _Reading:
+def _with_change(plain: str, reading: Reading) -> Reading:
     """ "3 dollars 50 cents", "五元三毛", "50元6角三分": the change joins the amount."""
     end, value = reading.end, reading.value
     if value != value.to_integral_value() or abs(value) >= _MAX_WITH_CHANGE:
@@ -292,7 +246,7 @@ def _with_change(plain: str, reading: _Reading) -> _Reading:
     return replace(reading, end=end, value=value)
 
 
-def _unit(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
+def _unit(plain: str, start: int, end: int, value: Decimal) -> Reading | None:
     """Counts and quantities, after dates, durations and labels are ruled out."""
     number = plain[start:end]
     if units.TIME_UNIT_RE.match(plain, end):
@@ -302,21 +256,21 @@ def _unit(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
         unit = counted.group("counter") or counted.group("bare")
         stop = units.counted_end(plain, counted)
         if stop > end:
-            return _Reading(start, stop, value, unit, "count")
+            return Reading(start, stop, value, unit, "count")
     glued_m = re.fullmatch(r"(-?[\d.]+)m", number, re.IGNORECASE)
     if glued_m:  # "1.8m" counting nothing and costing nothing is metres, not millions
-        return _Reading(start, end, Decimal(glued_m.group(1)), "m", "quantity")
+        return Reading(start, end, Decimal(glued_m.group(1)), "m", "quantity")
     measure = units.MEASURE_RE.match(plain, end)
     if measure:
         value += Decimal("0.5") if measure.group("half") else 0
-        return _Reading(start, measure.end(), value, measure.group("unit"), "quantity")
+        return Reading(start, measure.end(), value, measure.group("unit"), "quantity")
     plural = units.EN_PLURAL_RE.match(plain, end)
     if plural and (_has_digit(number) or value >= 2):
-        return _Reading(start, plural.end(), value, plural.group("unit"), "count")
+        return Reading(start, plural.end(), value, plural.group("unit"), "count")
     return _bare(plain, start, end, value)
 
 
-def _duration(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
+def _duration(plain: str, start: int, end: int, value: Decimal) -> Reading | None:
     """72小时内, 7天健康监测, "75 days before": a span of days, hours, weeks or months.
 
     Years are left out (57年的整风运动, 工作8年来 read as dates or careers far
@@ -329,13 +283,13 @@ def _duration(plain: str, start: int, end: int, value: Decimal) -> _Reading | No
     ages = units.YEARS_RE.match(plain, end)
     if ages and value >= _AGES and _has_digit(plain[start:end]):
         unit = ages.group().strip().lower()
-        return _Reading(start, ages.end(), value, unit, "quantity")  # 400万年前: no calendar year
+        return Reading(start, ages.end(), value, unit, "quantity")  # 400万年前: no calendar year
     span = units.DURATION_RE.match(plain, end)
     if span is None or not _has_digit(plain[start:end]) or units.AGO_RE.match(plain, span.end()):
         return None
     if units.WINDOW_RE.search(plain, max(0, start - 10), start):
         return None  # "in the past 12 months", 过去30天: the period a statistic covers
-    return _Reading(start, span.end(), value, span.group("unit"), "quantity")
+    return Reading(start, span.end(), value, span.group("unit"), "quantity")
 
 
 def _counts(number: str, value: Decimal, counted: re.Match[str]) -> bool:
@@ -352,7 +306,7 @@ def _counts(number: str, value: Decimal, counted: re.Match[str]) -> bool:
     return counted.group("counter") is not None or counted.group("bare") in ("人", "people")
 
 
-def _bare(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
+def _bare(plain: str, start: int, end: int, value: Decimal) -> Reading | None:
     """A number with no unit: kept as a count unless it is a year, code, label, age or word."""
     number, after = plain[start:end], plain[end : end + 1]
     digits = re.sub(r"\D", "", number)
@@ -360,7 +314,7 @@ def _bare(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
     if not _has_digit(number):  # 五千万 counts; 一, 万 or "one" alone does not
         if value < 1000 or _MULTIPLIERS.issuperset(number.strip()):
             return None
-        return _Reading(start, end, value, None, "count")
+        return Reading(start, end, value, None, "count")
     if (after.isascii() and after.isalpha() and not scaled) or number[-1:] in "bB":
         return None  # 1st, 11a, L202; "2B" with no currency is a label, not billions
     if scaled and after.isascii() and after.isalnum():
@@ -378,7 +332,7 @@ def _bare(plain: str, start: int, end: int, value: Decimal) -> _Reading | None:
         return None
     if _LIST_MARKER_RE.search(plain, max(0, start - 8), start) and re.match(r"[.、)）]", after):
         return None
-    return _Reading(start, end, value, None, "count")
+    return Reading(start, end, value, None, "count")
 
 
 def _is_age(plain: str, start: int, end: int, value: Decimal) -> bool:
@@ -392,45 +346,3 @@ def _is_age(plain: str, start: int, end: int, value: Decimal) -> bool:
 
 def _has_digit(text: str) -> bool:
     return any(c.isdigit() for c in text)
-
-
-def _merge_ranges(plain: str, readings: list[_Reading]) -> list[_Reading]:
-    """ "14%—20%", "3-5亿元", "200-300毫升" become one figure valued at the upper bound.
-
-    The first number may lack the unit ("6～12℃"); a unit on both must agree.
-    """
-    merged: list[_Reading] = []
-    for reading in readings:
-        last = merged[-1] if merged else None
-        if (
-            last is not None
-            and last.unit in (None, reading.unit)
-            and _RANGE_RE.fullmatch(plain, last.end, reading.start)
-        ):
-            merged[-1] = replace(reading, start=last.start)
-        else:
-            merged.append(reading)
-    return merged
-
-
-_CONVERSION_RE = re.compile(r"\s?[(（]\s?(?:about|around|approximately|or|约|合|折合)?\s?")
-
-
-def _without_conversions(plain: str, readings: list[_Reading]) -> list[_Reading]:
-    """ "3,200 miles (5,150 km)", "$12.9bn (£10bn)": the bracketed twin is one quantity twice.
-
-    The editor's reading of 46 digests found both shown as two key figures;
-    the first, as the article states it, is kept.
-    """
-    kept: list[_Reading] = []
-    for reading in readings:
-        last = kept[-1] if kept else None
-        if (
-            last is not None
-            and last.kind == reading.kind
-            and last.kind in ("money", "quantity")
-            and _CONVERSION_RE.fullmatch(plain, last.end, reading.start)
-        ):
-            continue
-        kept.append(reading)
-    return kept
