@@ -92,6 +92,24 @@ async def test_socket_mode_acks_the_read_button(
     assert ack["envelope_id"] == "env-3"
 
 
+async def test_socket_mode_acks_a_feedback_button_and_thanks_privately(
+    socket_bot: SlackBot, fake_slack: FakeSlack
+) -> None:
+    action = payload(
+        "block_actions_digest", user=USER, channel=CHANNEL, message_ts="1700000000.000200",
+        action_id="digest_useful", value="zh", response_url="",
+    )  # fmt: skip
+    await fake_slack.push({"envelope_id": "env-5", "type": "interactive", "payload": action,
+                           "accepts_response_payload": False})  # fmt: skip
+    assert (await fake_slack.wait_ack("env-5"))["envelope_id"] == "env-5"
+    [thanks] = await fake_slack.wait_for("chat.postEphemeral")
+    assert thanks["user"] == USER and thanks["text"].startswith("Thanks for the feedback")
+    counted = socket_bot.service.metrics.registry.get_sample_value(
+        "digestbot_feedback_total", {"platform": "slack", "verdict": "useful", "lang": "zh"}
+    )
+    assert counted == 1
+
+
 async def test_socket_mode_reads_a_forwarded_chinese_path(
     socket_bot: SlackBot, fake_slack: FakeSlack, article_server: ArticleServer
 ) -> None:
