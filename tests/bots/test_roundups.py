@@ -159,8 +159,8 @@ async def test_a_roundup_is_built_from_stored_history(store: SqlStore) -> None:
 
 def channels(store: SqlStore | None) -> Channels:
     """The channels interface the bots use, over `store` (None: a bot without one)."""
-    claim = store.claim if store is not None else None
-    return Channels(PLATFORM, lambda: store, claim or _never)
+    claim = store.claim if store is not None else _never
+    return Channels(PLATFORM, lambda: store, claim, claim)
 
 
 async def _never(key: str, *, ttl: timedelta) -> bool:
