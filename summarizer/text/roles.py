@@ -241,4 +241,4 @@ def _peel(text: str, sentences: list[Sentence], lang: Lang) -> tuple[list[Senten
             out.append(replace(sentence, text=text[sentence.start : head_end], end=head_end))
             sentence = replace(sentence, text=text[cut : sentence.end], start=cut)
         out.append(sentence)
-    return [replace(s, index=i) for i, s in enumerate(out)], heads
+    return [s if s.index == i else replace(s, index=i) for i, s in enumerate(out)], heads
