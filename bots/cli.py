@@ -203,12 +203,16 @@ def discord_command() -> None:
 
 
 @app.command("worker")
-def worker_command() -> None:
+def worker_command(
+    platform: Annotated[
+        str, typer.Option(help="Whose jobs: slack or discord (one stream each).")
+    ] = "slack",
+) -> None:
     """Answer durable jobs from the Redis queue (DIGESTBOT_QUEUE=redis); scale it apart."""
     settings = _settings()
     from bots.queue_worker import run_worker
 
-    run_worker(settings)
+    run_worker(settings, platform=platform)
 
 
 @app.command("check")

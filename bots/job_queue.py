@@ -31,7 +31,7 @@ from redis.exceptions import ResponseError
 
 from bots.config import Settings
 
-__all__ = ["GROUP", "STREAM", "Job", "JobQueue", "durable_queue"]
+__all__ = ["GROUP", "STREAM", "Job", "JobQueue", "durable_queue", "platform_stream"]
 
 logger = logging.getLogger(__name__)
 
@@ -137,13 +137,22 @@ class JobQueue:
         return jobs
 
 
-def durable_queue(settings: Settings) -> JobQueue | None:
-    """The queue when `DIGESTBOT_QUEUE=redis` (which needs `DIGESTBOT_REDIS_URL`), else None."""
+def durable_queue(settings: Settings, platform: str = "slack") -> JobQueue | None:
+    """`platform`'s queue when `DIGESTBOT_QUEUE=redis` (which needs `DIGESTBOT_REDIS_URL`).
+
+    One stream per platform, so a worker only takes jobs it can answer
+    (`digestbot worker --platform discord` holds Discord's credentials alone).
+    """
     if settings.queue != "redis":
         return None
     if not settings.redis_url:
         raise ValueError("DIGESTBOT_QUEUE=redis needs DIGESTBOT_REDIS_URL")
-    return JobQueue(settings.redis_url)
+    return JobQueue(settings.redis_url, stream=platform_stream(platform))
+
+
+def platform_stream(platform: str) -> str:
+    """Slack's jobs keep the original stream name (queues in flight survive an upgrade)."""
+    return STREAM if platform == "slack" else f"{STREAM}:{platform}"
 
 
 def _entries(reply: Any) -> list[Any]:

@@ -65,6 +65,11 @@ class Jobs:
         self._tasks: set[asyncio.Task[Any]] = set()
         self._queue = queue
 
+    @property
+    def durable(self) -> bool:
+        """Whether submitted jobs go to the durable queue (a `digestbot worker` answers them)."""
+        return self._queue is not None
+
     async def submit(self, kind: str, args: dict[str, Any], work: Work) -> None:
         """Queue job `kind` with JSON `args` when durable; else (or if Redis fails) run `work()`."""
         if self._queue is not None:

@@ -24,14 +24,14 @@ import socket
 import time
 from collections.abc import Awaitable, Callable
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 from aiohttp import web
 from redis.exceptions import RedisError
 
 from bots.config import Settings
 from bots.health import health_app, serve_health
-from bots.job_queue import Job, JobQueue
+from bots.job_queue import Job, JobQueue, platform_stream
 from bots.jobs import JobClaims, Jobs, answers_when_interrupted, job_claims
 from bots.service import DigestService
 
@@ -120,45 +120,66 @@ class Runner:
         await self._queue.done(job.id)
 
 
-def run_worker(settings: Settings) -> None:
-    """Run until SIGTERM or Ctrl-C."""
+class PlatformJobs(Protocol):
+    """One platform's job runner: `SlackJobs` or `DiscordJobs`."""
+
+    async def run(self, kind: str, args: dict[str, Any], deliveries: int) -> None: ...
+
+    async def close(self) -> None: ...
+
+
+def run_worker(settings: Settings, *, platform: str = "slack") -> None:
+    """Run until SIGTERM or Ctrl-C, answering `platform`'s jobs."""
     if settings.queue != "redis" or not settings.redis_url:
         raise SystemExit("digestbot worker needs DIGESTBOT_QUEUE=redis and DIGESTBOT_REDIS_URL")
+    if platform not in ("slack", "discord"):
+        raise SystemExit(f"digestbot worker: --platform is slack or discord, not {platform!r}")
     from bots.slackbot.app import SlackConfigError
 
     try:
-        asyncio.run(_serve(settings))
-    except SlackConfigError as exc:
+        asyncio.run(_serve(settings, platform))
+    except (SlackConfigError, ValueError) as exc:
         raise SystemExit(f"digestbot worker: {exc}") from None
 
 
-async def _serve(settings: Settings) -> None:
-    from bots.slackbot.jobs import slack_jobs  # heavy: only the worker needs Slack's machinery
+async def _platform_jobs(settings: Settings, platform: str, service: DigestService) -> PlatformJobs:
+    """The platform's runner (imported here: each is heavy, and a worker needs only one)."""
+    if platform == "discord":
+        from bots.discordbot.jobs import DiscordJobs
 
+        discord = DiscordJobs(settings, service)
+        await discord.start()
+        return discord
+    from bots.slackbot.jobs import slack_jobs
+
+    return slack_jobs(settings, service, Jobs())
+
+
+async def _serve(settings: Settings, platform: str) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
     assert settings.redis_url is not None
-    queue = JobQueue(settings.redis_url)
-    service = DigestService(settings, platform="slack")
+    queue = JobQueue(settings.redis_url, stream=platform_stream(platform))
+    service = DigestService(settings, platform=platform)
     await service.start()
-    slack = slack_jobs(settings, service, Jobs())
+    jobs = await _platform_jobs(settings, platform, service)
     consumer = settings.worker_name or socket.gethostname()
     capacity = settings.fetch_concurrency
     runner = Runner(
-        queue, consumer, slack.run, capacity=capacity, reclaim=settings.queue_reclaim_seconds
+        queue, consumer, jobs.run, capacity=capacity, reclaim=settings.queue_reclaim_seconds
     )
     health = serve_health(
         _health_app(service, queue), host=settings.health_host, port=settings.health_port
     )
     async with health:
-        logger.info("worker %s taking jobs (up to %d at once)", consumer, capacity)
+        logger.info("%s worker %s taking jobs (up to %d at once)", platform, consumer, capacity)
         try:
             await runner.run(stop)
         finally:
             await runner.finish(settings.shutdown_seconds)
-            await slack.close()
+            await jobs.close()
             await service.close()
             await queue.close()
 

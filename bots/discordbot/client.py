@@ -43,6 +43,7 @@ from bots.discordbot.resilience import count_api_errors, guard_parsers
 from bots.discordbot.roundups import start_roundups
 from bots.discordbot.translator import DigestTranslator
 from bots.health import health_app, serve_health
+from bots.job_queue import durable_queue
 from bots.jobs import Jobs, finish_within
 from bots.roundup_schedule import RoundupScheduler
 from bots.service import DigestService
@@ -62,11 +63,11 @@ class DigestClient(discord.AutoShardedClient):
         self.service = DigestService(settings, platform=PLATFORM)
         guard_parsers(self._connection.parsers)
         count_api_errors(self.http, self.service.metrics)
-        self.handlers = Handlers(self.service, message_content=message_content)
+        self.jobs = Jobs(queue=durable_queue(settings, PLATFORM))
+        self.handlers = Handlers(self.service, message_content=message_content, jobs=self.jobs)
         self.tree = build_tree(self, self.handlers)
         self.tree.interaction_check = self._admit  # type: ignore[method-assign]
         self.roundups: RoundupScheduler | None = None
-        self.jobs = Jobs()
         self._draining = False
         # Shards between a disconnect and their next READY/RESUMED. discord.py before
         # 2.7 leaves a gateway socket that Discord closed looking open while it
@@ -155,6 +156,7 @@ class DigestClient(discord.AutoShardedClient):
             await shard.disconnect()
         await finish_within(self.jobs.drain(), self.settings.shutdown_seconds)
         await super().close()
+        await self.jobs.close()
         await self.service.close()
 
     def _owns_commands(self) -> bool:

@@ -14,6 +14,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
+from dataclasses import asdict
 from functools import partial
 from typing import Any
 
@@ -37,11 +38,13 @@ from bots.digest_actions import DELETE, Action, Click, DigestActions
 from bots.discordbot.buttons import card_buttons
 from bots.discordbot.delivery import NO_MENTIONS, follow_up, send_retrying
 from bots.discordbot.messages import discord_message
-from bots.jobs import tell_interrupted
+from bots.discordbot.resilience import gateway_payload
+from bots.jobs import Jobs, Work, tell_interrupted
 from bots.languages import locale_lang, request_lang
 from bots.phrasebook import Lang, Phrase, say
 from bots.results import Digested
 from bots.service import DigestService
+from bots.storage.workspace import current_workspace
 from summarizer.errors import DigestbotError, Restarting
 from summarizer.render.embed import neutralize_mentions, render_embed
 
@@ -95,8 +98,11 @@ def _private(answer: Answer) -> bool:
 class Handlers:
     """The adapter's behaviour, one method per kind of event."""
 
-    def __init__(self, service: DigestService, *, message_content: bool) -> None:
+    def __init__(
+        self, service: DigestService, *, message_content: bool, jobs: Jobs | None = None
+    ) -> None:
         self.service = service
+        self.jobs = jobs
         self.policy = AnswerPolicy(service)
         self.buttons = DigestActions(service.channels, service.metrics)
         self.message_content = message_content
@@ -120,6 +126,14 @@ class Handlers:
         self, interaction: discord.Interaction, message: Message, *, private: bool, trigger: Trigger
     ) -> None:
         await interaction.response.defer(ephemeral=private, thinking=True)
+        work = partial(self.answer_deferred, interaction, message, private=private, trigger=trigger)
+        job = {"message": asdict(message), "private": private, "trigger": trigger.value}
+        await self._later("discord.interaction", job, work)
+
+    async def answer_deferred(
+        self, interaction: discord.Interaction, message: Message, *, private: bool, trigger: Trigger
+    ) -> None:
+        """After the deferral: read, then one followup per answer (here or in a queue worker)."""
         request = self._interaction_request(interaction, message, trigger)
         try:
             reply = await self._reply(request)
@@ -143,8 +157,11 @@ class Handlers:
 
     async def on_message(self, message: discord.Message) -> None:
         """A message: digest its article links (guild channels with auto on, and DMs)."""
-        if not self._wanted(message):
-            return
+        if self._wanted(message):
+            await self._later("discord.message", {}, partial(self.answer_message, message))
+
+    async def answer_message(self, message: discord.Message) -> None:
+        """Read a wanted message's links and reply to it (here or in a queue worker)."""
         direct = message.guild is None
         request = Request(
             Trigger.MENTION if direct else Trigger.PASTED,
@@ -222,6 +239,16 @@ class Handlers:
             locale=_locale(interaction),
             may_manage=may_manage,
         )
+
+    async def _later(self, kind: str, args: dict[str, Any], work: Work) -> None:
+        """With the durable queue: queue the event's raw payload for `digestbot worker`
+        (`bots.discordbot.jobs`); without it, run `work` in this event's task."""
+        payload = gateway_payload.get()
+        if self.jobs is None or not self.jobs.durable or payload is None:
+            await work()
+            return
+        job = {**args, "payload": payload, "guild": current_workspace.get()}
+        await self.jobs.submit(kind, job, work)
 
     async def _reply(self, request: Request) -> Reply:
         try:

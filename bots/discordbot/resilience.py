@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 import aiohttp
@@ -23,6 +24,14 @@ import discord
 from bots.metrics import Metrics
 
 log = logging.getLogger(__name__)
+
+
+gateway_payload: ContextVar[dict[str, Any] | None] = ContextVar("gateway_payload", default=None)
+"""The raw payload of the gateway event being handled: what a durable job carries.
+
+Set while discord.py parses the event; the tasks it starts for the event's
+handlers copy the context then, so each handler sees its own event's payload.
+"""
 
 
 def guard_parsers(parsers: dict[str, Callable[[Any], None]]) -> None:
@@ -34,10 +43,13 @@ def guard_parsers(parsers: dict[str, Callable[[Any], None]]) -> None:
 def _guarded(event: str, parse: Callable[[Any], None]) -> Callable[[Any], None]:
     @functools.wraps(parse)
     def guarded(data: Any) -> None:
+        token = gateway_payload.set(data)
         try:
             parse(data)
         except Exception as exc:
             log.error("skipped a %s gateway event discord.py could not parse: %r", event, exc)
+        finally:
+            gateway_payload.reset(token)
 
     return guarded
 

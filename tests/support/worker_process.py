@@ -17,10 +17,10 @@ from tests.support.slack_process import SlackProcess, free_port
 _LAUNCH = "from bots.cli import main; main()"
 
 
-def launch_worker(env: Mapping[str, str], log: Path) -> SlackProcess:
-    """Start one `digestbot worker` (not yet healthy); its output goes to `log`."""
+def launch_worker(env: Mapping[str, str], log: Path, *options: str) -> SlackProcess:
+    """Start one `digestbot worker [options]` (not yet healthy); its output goes to `log`."""
     port = free_port()
-    command = [sys.executable, "-c", _LAUNCH, "worker"]
+    command = [sys.executable, "-c", _LAUNCH, "worker", *options]
     full_env = {**os.environ, **env, "DIGESTBOT_HEALTH_PORT": str(port)}
     with log.open("ab") as sink:
         process = subprocess.Popen(command, env=full_env, stdout=sink, stderr=subprocess.STDOUT)

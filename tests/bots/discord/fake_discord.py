@@ -248,6 +248,10 @@ class FakeDiscord:
             return json_response(load_payload("user_me"))
         if path == "/oauth2/applications/@me":
             return json_response(load_payload("application_me"))
+        guild = load_payload("guild_create")
+        for channel in guild["channels"]:  # GET /channels/{id}: a REST-only client's lookup
+            if path == f"/channels/{channel['id']}":
+                return json_response({**channel, "guild_id": guild["id"]})
         return json_response({"message": "404: Not Found", "code": 0}, 404)
 
     def _sync(self, path: str, commands: Any) -> web.Response:
