@@ -70,8 +70,10 @@ def text_page(size: int) -> str:
     )
 
 
-def text_pdf(lines: list[str]) -> bytes:
-    """A one-page PDF showing `lines` (a compressed content stream), xref offsets computed."""
+def text_pdf(lines: list[str], *, title: str | None = None) -> bytes:
+    """A one-page Helvetica PDF showing `lines` (a compressed content stream), with `title`
+    in its document info when given; hand-written bytes, xref offsets computed. The one PDF
+    builder of the benchmarks and the tests."""
     shown = " T* ".join(f"({line}) Tj" for line in lines)
     content = zlib.compress(f"BT /F1 12 Tf 14 TL 72 720 Td {shown} ET".encode())
     objects = [
@@ -82,6 +84,10 @@ def text_pdf(lines: list[str]) -> bytes:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(content), content),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    info = b""
+    if title is not None:
+        objects.append(b"<< /Title (%s) >>" % title.encode())
+        info = b" /Info %d 0 R" % len(objects)
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -90,10 +96,8 @@ def text_pdf(lines: list[str]) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\n" % (len(objects) + 1, info)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
 
 

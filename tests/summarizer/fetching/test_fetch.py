@@ -7,6 +7,7 @@ import socket
 
 import pytest
 
+from bench.hostile_cases import text_pdf
 from summarizer import errors
 from summarizer.fetching.fetch import fetch_article, make_client
 from summarizer.fetching.netguard import IPAddress, parse_ip
@@ -273,36 +274,9 @@ async def test_plain_text_is_taken_as_is(
     assert article.text == text
 
 
-def tiny_pdf(title: str, lines: list[str]) -> bytes:
-    """A one-page PDF with Helvetica text, xref offsets computed (hand-written bytes)."""
-    shown = " T* ".join(f"({line}) Tj" for line in lines)
-    content = f"BT /F1 12 Tf 14 TL 72 720 Td {shown} ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Title (%s) >>" % title.encode(),
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\n" % (len(objects) + 1)
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
-
-
 async def test_pdf(article_server: ArticleServer, fetch_settings: FetchSettings) -> None:
-    pdf = tiny_pdf(
-        "Quarterly report", ["Revenue grew by 20 percent this quarter", "as costs fell."]
-    )
+    lines = ["Revenue grew by 20 percent this quarter", "as costs fell."]
+    pdf = text_pdf(lines, title="Quarterly report")
     url = article_server.add("/report.pdf", pdf, headers={"Content-Type": "application/pdf"})
     article = await _fetch(url, fetch_settings)
     assert article.title == "Quarterly report"
