@@ -20,24 +20,14 @@ import re
 
 from bots.phrasebook import Lang
 from summarizer.fetching.urls import find_links
+from summarizer.text.language import is_foreign
 
 __all__ = ["below_floor", "locale_lang", "request_lang", "unsupported_language"]
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uac00-\ud7af\u1100-\u11ff]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
-_OTHER_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff]")
 _MARKUP = re.compile(r"<[@#!][^>]*>|<https?://[^>]*>")
 _SENTENCE_END = re.compile(r"[。！？]+|[.!?]+(?=\s|$|[\"'”’」』）)])")
-_ENGLISH = frozenset(
-    {"the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "with", "as", "was",
-     "on", "are", "be", "by", "this", "have", "from", "at", "an"}
-)  # fmt: skip
-_FOREIGN = frozenset(
-    {"le", "la", "les", "un", "une", "des", "et", "est", "du", "que", "dans", "pour", "pas",
-     "sur", "der", "die", "das", "und", "ist", "nicht", "mit", "ein", "eine", "auf", "el",
-     "los", "las", "y", "es", "por", "para", "con", "una", "del"}
-)  # fmt: skip
 FLOOR_SENTENCES = 2
 FLOOR_HAN = 80
 FLOOR_WORDS = 40
@@ -67,19 +57,9 @@ def locale_lang(locale: str | None) -> Lang | None:
 
 
 def unsupported_language(text: str) -> bool:
-    """True when `text` is written in a language other than Chinese or English."""
-    prose = _prose(text)
-    han = len(_HAN.findall(prose))
-    if len(_KANA_HANGUL.findall(prose)) * 5 > han:
-        return True
-    words = [w.lower() for w in _LATIN_WORD.findall(prose)]
-    others = len(_OTHER_LETTER.findall(prose))
-    if others > han + sum(map(len, words)):
-        return True
-    if han >= FLOOR_HAN // 2:
-        return False
-    english = sum(w in _ENGLISH for w in words)
-    return sum(w in _FOREIGN for w in words) > max(english, 2)
+    """True when `text` is written in a language other than Chinese or English
+    (`summarizer.text.language.is_foreign`, links and mentions removed first)."""
+    return is_foreign(_prose(text))
 
 
 def below_floor(text: str) -> bool:

@@ -5,7 +5,8 @@
     │   ├── EmptyInput          nothing but whitespace
     │   ├── BinaryInput         bytes that are not text
     │   ├── InputTooLarge       over the size limit
-    │   └── NoSentences         text, but no sentence to pick
+    │   ├── NoSentences         text, but no sentence to pick
+    │   └── UnsupportedLanguage neither Chinese nor English (German, Japanese…)
     └── FetchError              a link could not be turned into an article
         ├── InvalidURL          not an http(s) URL we can parse
         ├── Blocked             a private/loopback/metadata address (SSRF guard)
@@ -89,6 +90,11 @@ class InputTooLarge(InputError):
 class NoSentences(InputError):
     en = "I found no sentences to summarise."
     zh = "没有找到可以摘要的句子。"
+
+
+class UnsupportedLanguage(InputError):
+    en = "I can only summarise Chinese and English text, sorry."
+    zh = "抱歉，我只能摘要中文和英文的文字。"
 
 
 class FetchError(DigestbotError):
@@ -186,6 +192,7 @@ __all__ = [
     "TooLarge",
     "Unreachable",
     "Unreadable",
+    "UnsupportedLanguage",
     "Walled",
     "WorkError",
     "WorkLost",

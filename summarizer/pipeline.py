@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from summarizer.errors import NoSentences
+from summarizer.errors import NoSentences, UnsupportedLanguage
 from summarizer.extraction.source import check_text, parse_source
 from summarizer.figures.find import find_figures, key_figures, with_contexts
 from summarizer.models import Article, Digest, Figure, Lang, Quote
@@ -21,7 +21,7 @@ from summarizer.ranking.quotes import find_quotes
 from summarizer.ranking.rank import Ranking, rank_sentences, select
 from summarizer.ranking.standalone import can_be_a_point
 from summarizer.ranking.thesis import the_point
-from summarizer.text.language import detect_language
+from summarizer.text.language import detect_language, is_foreign
 from summarizer.text.roles import furniture_spans, label_sentences
 from summarizer.text.sentences import split_sentences
 
@@ -46,10 +46,14 @@ def summarize(
 
     The TL;DR states the article's point (`summarizer.ranking.thesis`); the
     `max_points` key points beside it are other sentences, so a default digest
-    says four distinct things.
+    says four distinct things. Text in neither Chinese nor English, unless `lang`
+    (or the source's front matter) says which to read it as, raises
+    `UnsupportedLanguage`: the tokenizers know no other language.
     """
     article = source if isinstance(source, Article) else parse_source(source)
     check_text(article.text)
+    if not (lang or article.lang) and is_foreign(article.text):
+        raise UnsupportedLanguage()
     language: Lang = lang or article.lang or detect_language(article.text)
     sentences, roles = label_sentences(
         article.text,

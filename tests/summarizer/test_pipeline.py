@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import Digest, summarize
-from summarizer.errors import NoSentences
+from summarizer.errors import NoSentences, UnsupportedLanguage
 
 SAMPLE = (
     Path(__file__).resolve().parents[2] / "bots" / "samples" / "huxiu-118050-internet-plus-film.md"
@@ -91,6 +91,23 @@ def test_max_points_and_language_override() -> None:
 def test_text_without_sentences_is_refused(text: str) -> None:
     with pytest.raises(NoSentences):
         summarize(text)
+
+
+GERMAN = (
+    "Die elektronische Patientenakte soll ab 2025 für alle Versicherten kommen. "
+    "Die Daten liegen nicht in der Praxis, sondern auf einem Server der Kassen. "
+    "Kritiker sagen, dass die Sicherheit der Daten nicht geklärt ist."
+)
+
+
+def test_a_german_article_is_refused_not_read_as_english() -> None:
+    """The English tokenizer would make "die · und · der" its keywords (issue 12)."""
+    with pytest.raises(UnsupportedLanguage):
+        summarize(GERMAN)
+
+
+def test_a_language_given_by_the_caller_is_trusted() -> None:
+    assert summarize(GERMAN, lang="en").tldr
 
 
 def test_in_a_speech_quotes_and_key_points_never_repeat_each_other(digest: Digest) -> None:

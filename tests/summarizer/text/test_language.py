@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.language import detect_language, is_chinese_char
+from summarizer.text.language import detect_language, is_chinese_char, is_foreign
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,27 @@ def test_detect_language(text: str, lang: str) -> None:
 )
 def test_is_chinese_char(ch: str, expected: bool) -> None:
     assert is_chinese_char(ch) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "foreign"),
+    [
+        (
+            "Die elektronische Patientenakte ist der lange Marsch ins digitale "
+            "Gesundheitswesen, und sie kommt nicht ohne Kritik: die Daten der Versicherten "
+            "liegen auf einem Server, der nicht in der Praxis steht.",
+            True,
+        ),
+        ("Le gouvernement a annoncé que la réforme des retraites est reportée pour un an.", True),
+        ("東京の桜は今年、例年より早く満開になりました。", True),
+        ("서울의 날씨는 오늘 맑고 따뜻합니다.", True),
+        ("Правительство объявило о новых мерах поддержки экономики.", True),
+        ("The chancellor said die Mannschaft would be welcome at the state dinner.", False),
+        ("阿里巴巴集团CEO张勇今日参加了上海电影节，并谈到了“la vie en rose”这首歌。" * 3, False),
+        ("The quick brown fox jumps over the lazy dog.", False),
+        ("", False),
+    ],
+)
+def test_is_foreign(text: str, foreign: bool) -> None:
+    """Neither Chinese nor English: refused, since the tokenizers know only those two."""
+    assert is_foreign(text) is foreign
