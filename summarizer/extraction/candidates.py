@@ -25,6 +25,7 @@ from readability.readability import REGEXES
 from trafilatura.settings import Document as TrafilaturaDocument
 
 from summarizer.extraction.density import densest_blocks, next_blocks
+from summarizer.extraction.dom_hints import HOVER_CARD_XPATH
 from summarizer.extraction.html_text import TextBlock, paragraphs, visible_chars
 from summarizer.extraction.site_rules import SiteRule
 
@@ -121,7 +122,9 @@ class _TreeDocument(Document):  # type: ignore[misc]  # readability-lxml is unty
 
 def trafilatura_candidate(page: str, url: str | None) -> Candidate | None:
     """trafilatura's main text, one paragraph per output line (no metadata: see `metadata`)."""
-    doc = trafilatura.bare_extraction(page, url=url, with_metadata=False)
+    doc = trafilatura.bare_extraction(
+        page, url=url, with_metadata=False, prune_xpath=HOVER_CARD_XPATH
+    )
     if not isinstance(doc, TrafilaturaDocument):
         return None
     return _candidate("trafilatura", [line.strip() for line in (doc.text or "").splitlines()])

@@ -40,6 +40,31 @@ _NAMED_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _ANY_ROLE = re.compile("|".join(p.pattern for _, p in _NAMED_ROLES), re.IGNORECASE)
 
 
+# A card that pops up over a link on hover (a person's photo and their latest
+# headlines, a definition): hidden until then, so no reader sees it in the
+# sentence. Read as text it ran into the prose ("Rep. Ilhan OmarIlhan
+# OmarHillicon Valley: …", The Hill; the editor's reading, issue 12).
+# Whole class tokens or ids only: "tooltipbg" styled a GB2312 page's article table.
+HOVER_CARD_NAMES = frozenset(
+    ("tooltip", "popover", "hovercard", "hover-card", "flyout", "rollover-block")
+)
+# The same names as an XPath, for libraries that take one (trafilatura's `prune_xpath`).
+HOVER_CARD_XPATH = (
+    "//*["
+    + " or ".join(
+        f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ') or @id = '{name}'"
+        for name in sorted(HOVER_CARD_NAMES)
+    )
+    + "]"
+)
+
+
+def is_hover_card(el: html.HtmlElement) -> bool:
+    """Whether `el` is a card shown only on hover, by a class token or its id."""
+    names = {*(el.get("class") or "").split(), el.get("id") or ""}
+    return not HOVER_CARD_NAMES.isdisjoint(names)
+
+
 def role_hint(el: html.HtmlElement, tag: str) -> str | None:
     """The role `el` names for its text, or None when it names none."""
     if tag in HEADING_TAGS:

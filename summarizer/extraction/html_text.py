@@ -1,7 +1,8 @@
 """Turn an HTML element into plain text paragraphs, the way a reader sees them.
 
 Block elements and `<br>` end a paragraph; inline runs are joined with their
-whitespace collapsed. Scripts, styles and form controls never contribute.
+whitespace collapsed. Scripts, styles, form controls and hover cards
+(`dom_hints.is_hover_card`) never contribute.
 Output paragraphs are separated by a blank line, the `Article.text` format.
 """
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree, html
 
-from summarizer.extraction.dom_hints import role_hint
+from summarizer.extraction.dom_hints import is_hover_card, role_hint
 
 BLOCK_TAGS = frozenset(
     (
@@ -107,7 +108,8 @@ def text_blocks(root: html.HtmlElement) -> list[TextBlock]:
     walk = _Walk()
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) and el.tag not in SKIP_TAGS else None
+        shown = isinstance(el.tag, str) and el.tag not in SKIP_TAGS and not is_hover_card(el)
+        tag = el.tag if shown else None
         if event == "start":
             if tag is None:
                 walker.skip_subtree()

@@ -136,3 +136,36 @@ def test_a_byline_label_followed_by_markup_is_not_an_author() -> None:
     assert extract(page).author is None
     signed = page.replace('文: size="20"', "作者：张三")
     assert extract(signed).author == "张三"
+
+
+HOVER = (
+    '<span class="rollover-people"><a href="/people/jane-doe">Jane Doe</a>'
+    '<span class="rollover-block"><img src="/jd.jpg" alt=""><a href="/people/jane-doe">'
+    'Jane Doe</a><a href="/news/1">Senate passes funding bill | Storm hits coast</a></span>'
+    "</span>"
+)
+ENGLISH = [
+    f"A man pleaded guilty on Monday to threatening Rep. {HOVER} (D-Minn.), prosecutors said.",
+    "He could face up to ten years in prison and a fine after pleading guilty to the charges.",
+    "His sentencing is scheduled for February, according to the office's release on Monday.",
+    "His attorney said in a statement that her client never intended to cause any harm.",
+]
+
+
+@pytest.mark.parametrize("hint", ["rollover-block", "tooltip", "popover fade"])
+def test_a_hover_card_is_no_part_of_the_sentence(hint: str) -> None:
+    """A card shown only on hover ran into the sentence (The Hill, issue 12)."""
+    paras = "".join(f"<p>{p.replace('rollover-block', hint)}</p>" for p in ENGLISH)
+    page = (
+        "<html><head><title>Man pleads guilty</title></head><body><h1>Man pleads guilty</h1>"
+        f"<article>{paras}</article></body></html>"
+    )
+    text = extract(page, url="https://news.example.com/a/1").text
+    assert "Rep. Jane Doe (D-Minn.)" in text
+    assert "Senate passes" not in text
+
+
+def test_a_class_merely_starting_like_a_hover_card_is_kept() -> None:
+    page = article_page().replace("<div class='content'>", "<div class='tooltipbg'>")
+    text = extract(page).text
+    assert all(p in text for p in PARAGRAPHS)
