@@ -8,6 +8,7 @@ tokenizer); the quality gate runs a slice of CNN/DailyMail and BBC through
 from __future__ import annotations
 
 from statistics import fmean
+from typing import Any
 
 import pytest
 
@@ -38,7 +39,7 @@ def ranking(sentences: list[str], *, lang: Lang = "en", title: str | None = None
     return rank_sentences(split, lang=lang, title=title)
 
 
-def picked(rank: Ranking, count: int, **options: frozenset[int]) -> list[str]:
+def picked(rank: Ranking, count: int, **options: Any) -> list[str]:
     return [rank.sentences[i].text for i in select(rank, count, **options)]
 
 
@@ -100,6 +101,44 @@ def test_near_identical_sentences_are_not_both_chosen() -> None:
     assert not {NEWS[1], repeat} <= set(chosen)
     chosen = picked(ranking(text), 6)
     assert not {NEWS[1], repeat} <= set(chosen)
+
+
+def test_a_point_repeating_the_tldr_in_fewer_words_is_not_chosen() -> None:
+    """The same point twice in other words (a Stadia page, the editor's reading)."""
+    repeat = "Google's Stadia gaming service launches today for players."
+    text = [
+        "Stadia, the streaming gaming platform from Google, launches today in fourteen countries.",
+        "Players pay ten dollars a month for the Stadia Pro service and its games.",
+        repeat,
+        "Reviewers said the Stadia controller works well on a television.",
+        "The games stream from Google data centres to phones and laptops.",
+        "Some players reported lag on slow home connections during the first tests.",
+        "Google promised more games for the platform next year.",
+    ]
+    assert repeat not in picked(ranking(text), 2, shown=(0,))
+
+
+# A long report: its top paragraphs say the news, its late ones repeat the topic's words.
+LONG = [
+    *NEWS[:4],
+    *(
+        f"Residents met on day {n} to discuss shops, schools and the market square."
+        for n in range(14)
+    ),
+    *(
+        f"On the {n} side the bridge, the bridge ramps and the bridge cracks were studied again."
+        for n in ("north", "south", "east", "west")
+    ),
+]
+
+
+def test_a_default_digest_of_a_long_report_leans_on_its_top() -> None:
+    """A key sentence is 55-63 % of sentences 0-2 and 5 % after sentence 11 (digest labels)."""
+    rank = ranking(LONG)
+    top, late = set(LONG[1:4]), set(LONG[-4:])
+    assert late & set(picked(rank, 6, shown=(0,))), "the builder needs central late sentences"
+    chosen = set(picked(rank, 3, shown=(0,)))
+    assert len(chosen & top) >= 2
 
 
 @pytest.mark.parametrize("count", [1, 3, 6])
