@@ -12,7 +12,12 @@ and keeps at least `MIN_PIECE` after any lead-in ("起诉指控：2003年至2022
 said nothing). It prefers a cut keeping half the limit or more, then the
 whole sentence up to `OVERRUN` × the limit, then the first clause end past
 the limit; only a run-on without any clause end keeps its first words.
-Numbers are never cut: a comma between digits is no clause end.
+Numbers are never cut: a comma between digits is no clause end. A cut never
+leaves a piece ending on a subordinate frame — a clause opening with
+如果/虽然/随着/当/据…, "when/if/although/after…", or closing a time frame
+(…的时候, …之后, …以来) — nor halfway through a list (after 、): the main clause
+is still to come, and the point would say nothing (the editor's reading:
+"…国有资产监督管理委员会副主任…", "…时…").
 `best_run` (the most salient run, "…" on either side) is kept for the claims
 of a transcript, where a quote may start mid-sentence; there a single clause
 over the limit (up to `OVERRUN` × it) is shown whole when it says more than
@@ -46,6 +51,20 @@ _CLAUSE_END = {
     "zh": re.compile(r"[，、；;]|(?<!\d),|,(?!\d)|——|—"),
     "en": re.compile(r"[,;](?=\s)|\s[—–-]{1,2}\s|—"),
 }
+# A clause that frames the main one, which is still to come: a cut right after it
+# leaves the point without its claim.
+_FRAME = {
+    "zh": re.compile(
+        r"^(?:如果|若|假如|即使|虽然|虽|尽管|随着|因为|由于|当|每当|据|为了|除了|自从|鉴于|在)"
+        r"|(?:的时候|之时|之后|以后|之前|以来|期间|之际|过程中)$"
+    ),
+    "en": re.compile(
+        r"^(?:when|whenever|if|unless|while|although|though|even though|after|before|because"
+        r"|as|since|until|whereas|despite|according to)\b",
+        re.IGNORECASE,
+    ),
+}
+_LIST_MARK = "、"
 _COLON = re.compile(r"(?<!\d)[:：]|[:：](?!\d)")  # not a clock time
 _OPENERS = "“「『（(《【["
 _CLOSING = "”」』）)》】]"
@@ -91,13 +110,25 @@ def _cut_points(sentence: str, lang: Lang) -> list[tuple[int, int]]:
     points, depth, position, lead_in = [], 0, 0, 0
     last = len(sentence.rstrip())
     for mark in marks:
-        depth += _balance(sentence[position:mark])
+        clause = sentence[position:mark]
+        depth += _balance(clause)
         position = mark
         if mark in colons:
             lead_in = sizes[mark]
-        elif depth <= 0 and mark < last and sizes[mark] - lead_in >= MIN_PIECE[lang]:
+        elif (
+            depth <= 0
+            and mark < last
+            and sizes[mark] - lead_in >= MIN_PIECE[lang]
+            and not _leaves_frame(clause, lang)
+        ):
             points.append((mark, sizes[mark]))
     return points
+
+
+def _leaves_frame(clause: str, lang: Lang) -> bool:
+    """Whether a cut right after `clause` (with its clause end) leaves the main clause out."""
+    core = clause.strip().rstrip(_TRAILING + ",").strip()
+    return clause.rstrip().endswith(_LIST_MARK) or bool(_FRAME[lang].search(core))
 
 
 def _sizes(sentence: str, lang: Lang, offsets: list[int]) -> list[int]:

@@ -139,3 +139,40 @@ def test_many_commas_stay_linear() -> None:
     sentence = "word, " * 20000 + "end."
     result = condense(sentence, "en", 45)
     assert result.endswith(ELLIPSIS) and size(result, "en") <= 45
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "limit", "not_ending"),
+    [
+        (
+            "被告人汲斌昌利用担任山东省经济体制改革办公室副主任、山东省人民政府国有资产监督管理委员会副主任、"
+            "山东省鲁信投资控股集团有限公司董事长等职务上的便利，为有关单位和个人在企业经营、职务晋升等方面提供帮助，"
+            "非法收受财物共计折合人民币5.26亿余元。",
+            "zh",
+            40,
+            "副主任…",
+        ),
+        (
+            "记者从市文旅局获悉，随着新展厅正式对公众开放的日子临近，讲解员们已经连续三周在门口排练，"
+            "展厅里陈列着两百多件首次公开展出的文物。",
+            "zh",
+            40,
+            "临近…",
+        ),
+        (
+            "When the council finally published the engineers' report on the harbour bridge "
+            "last week, residents learned that the cracks had been spreading for years, "
+            "and that the repairs would cost far more than the city had budgeted.",
+            "en",
+            20,
+            "last week…",
+        ),
+    ],
+)
+def test_a_cut_never_ends_before_the_main_clause(
+    sentence: str, lang: Lang, limit: int, not_ending: str
+) -> None:
+    """A piece ending on a frame or mid-list says nothing (the editor's reading)."""
+    piece = condense(sentence, lang, limit)
+    assert not piece.endswith(not_ending)
+    assert all(part in sentence for part in piece.split("…") if part)
