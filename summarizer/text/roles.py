@@ -8,12 +8,7 @@ sentence of its own, so the lede after it can still be a point — and one role
 per sentence. Only prose may become a TL;DR, a key point, a quote or a
 figure; a heading may inform ranking but is never shown.
 
-A block role from extraction wins — unless one furniture role marks more than
-`CONTAINER_SHARE` of the blocks: a page has a byline, a dateline, a few
-captions, not an article's worth, so the class naming it sat on a container
-holding the story (on the labelled pages, "byline", "dateline" or "promo" on
-27 of 29, 45 of 47, 15 of 15 paragraphs…; real DOM captions reach 40 of 85 on
-a photo blog), and those blocks get textual cues. Otherwise textual cues decide, in both
+A block role from extraction wins. Otherwise textual cues decide, in both
 languages, and each exists because a reader sees it as page furniture on news
 pages in general (the issue-12 reading of 27 pages; checked 2-fold with
 `python -m bench digest --split A|B`):
@@ -34,12 +29,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from dataclasses import replace
 
 from summarizer.models import Block, Lang, Role, Sentence
 
-__all__ = ["believed_blocks", "furniture_spans", "label_sentences", "textual_role"]
+__all__ = ["furniture_spans", "label_sentences", "textual_role"]
 
 _HEADING_CHARS = 40  # a Chinese line at most this long without 。！？ is a heading
 _HEADING_WORDS = 15  # the same in English words
@@ -49,7 +43,6 @@ _CAPTION_PARAGRAPH = 150  # characters: a paragraph with a credit and no more is
 _CAPTION_BEFORE_CREDIT = 80  # characters: a paragraph this short before a lone credit too
 TITLE_SHARE = 0.6  # a line this close in length to the title it contains (or is in) repeats it
 TITLE_OPENS = 8  # characters: a line opening with a headline this long repeats it
-CONTAINER_SHARE = 0.5  # a DOM furniture role on more of the blocks than this is a container's
 _ENDS = tuple("。！？!?…；;.\"'”’」』）)")
 
 
@@ -154,7 +147,6 @@ def label_sentences(
 ) -> tuple[list[Sentence], list[Role]]:
     """The sentences (opening datelines peeled off) and each one's role."""
     peeled, heads = _peel(text, sentences, lang)
-    blocks = believed_blocks(blocks)
     roles: list[Role] = [
         "dateline" if i in heads else _block_role(blocks, s) or textual_role(s.text, lang)
         for i, s in enumerate(peeled)
@@ -175,18 +167,6 @@ def label_sentences(
 def furniture_spans(sentences: list[Sentence], roles: list[Role]) -> list[tuple[int, int]]:
     """`(start, end)` of every sentence that is not prose: no figure is read from them."""
     return [(s.start, s.end) for s, role in zip(sentences, roles, strict=True) if role != "prose"]
-
-
-def believed_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """The blocks whose DOM role is believed: none of a furniture role marking more
-    than `CONTAINER_SHARE` of them (see the module docstring)."""
-    counts = Counter(block.role for block in blocks)
-    misread = {
-        role
-        for role, count in counts.items()
-        if role not in ("prose", "heading") and count > CONTAINER_SHARE * len(blocks)
-    }
-    return tuple(b for b in blocks if b.role not in misread)
 
 
 def _block_role(blocks: tuple[Block, ...], sentence: Sentence) -> Role | None:

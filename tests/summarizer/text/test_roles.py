@@ -142,21 +142,6 @@ def test_block_roles_from_extraction_win_and_spans_cover_furniture() -> None:
     assert furniture_spans(sentences, roles) == [(caption_start, len(text))]
 
 
-def test_a_dom_role_on_most_blocks_is_a_container_s_class_not_the_paragraphs() -> None:
-    """class="byline" on the article's wrapper marked 27 of 29 paragraphs (a labelled page)."""
-    paragraphs = [
-        "记者 张三",
-        "今年两校共迎来近100名本科毕业生，绝大部分同学都将进入养老行业工作。",
-        "学校举办了就业双选会，35家企业参与招聘，共提供就业岗位400多个。",
-        "专业课教师会为学生牵线搭桥，让学生从大一开始就进入养老机构实习。",
-    ]
-    text = "\n\n".join(paragraphs)
-    starts = [text.index(p) for p in paragraphs]
-    blocks = tuple(Block(s, s + len(p), "byline") for s, p in zip(starts, paragraphs, strict=True))
-    _, roles = label_sentences(text, split_sentences(text, "zh"), "zh", blocks=blocks)
-    assert roles == ["byline", "prose", "prose", "prose"]
-
-
 def test_a_sentence_mentioning_a_short_title_is_prose() -> None:
     text = (
         "Festival\n\nThe harbour festival returns this weekend with music and food on every pier."
