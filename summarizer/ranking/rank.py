@@ -94,7 +94,7 @@ class Prior:
     decay: float = 2.0
 
     def at(self, place: int) -> float:
-        return self.weight / (1.0 + place / self.spread) ** self.decay
+        return self.weight / math.pow(1.0 + place / self.spread, self.decay)
 
 
 LEAD = Prior(1000.0)
