@@ -13,7 +13,10 @@ at a few characters either side of the number, so the cost stays linear.
 - a service number named with the calls it gets: "911 calls", "311 line";
 - a resolution or size label: "4K", "8K" (no currency, nothing counted);
 - a tour's length, named by its days and nights: 6天5夜, 3天2晚;
-- people already named, counted again in words: 夫妇二人, 他们三个, 兄弟三人.
+- people already named, counted again in words: 夫妇二人, 他们三个, 兄弟三人;
+- a distance marked on the ground: 遵守1米线 (the queue line), no length measured;
+- a deadline ahead: "re-evaluate him within the next 24 hours" — when
+  something will happen, not an amount of the story.
 
 Found by the editor's reading of 46 digests and the development labels
 (`not_figures`: 13个标准篮球场, 100%舒适, 2个方面); each rule is a pattern
@@ -43,6 +46,10 @@ _RESOLUTION_RE = re.compile(r"^\d{1,2}\s?[kK]$")
 _ITINERARY_RE = re.compile(r"\d{1,2}\s?[夜晚]")
 _APPOSITION_RE = re.compile(r"(?:们|夫妇|夫妻|兄弟|姐妹|母女|母子|父子|父女|师徒)\s?$")
 _APPOSED = re.compile(r"[一二两兩三四五六七八九十]+$")
+_LINE_RE = re.compile(r"线")
+_AHEAD_RE = re.compile(
+    r"\b(?:within|in|over|during) the (?:next|coming|following)\s$", re.IGNORECASE
+)
 _LOOK = 16
 
 
@@ -63,5 +70,9 @@ def is_aside(plain: str, start: int, end: int, unit: str | None, kind: str) -> b
     ):
         return True
     if unit == "天" and _ITINERARY_RE.match(plain, end):
+        return True
+    if unit == "米" and _LINE_RE.match(plain, end):
+        return True
+    if _AHEAD_RE.search(plain, max(0, start - 2 * _LOOK), start):
         return True
     return unit is None and _RESOLUTION_RE.match(text) is not None

@@ -219,6 +219,10 @@ def test_a_context_never_opens_mid_number() -> None:
         ("来了七八个人", "zh", []),
         ("全场三八折", "zh", ["三八折"]),  # a discount read digit by digit: 38 %
         ("来了35个人", "zh", ["35个人"]),
+        ("勤洗手，遵守1米线，常通风", "zh", []),  # a line on the ground, no length
+        ("护栏高1米，", "zh", ["1米"]),
+        ("The team will re-evaluate him within the next 24 hours.", "en", []),  # a deadline
+        ("He played 48 minutes in the next game.", "en", ["48 minutes"]),
     ],
 )
 def test_asides_and_approximations_are_not_figures(
