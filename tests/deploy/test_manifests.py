@@ -101,7 +101,8 @@ PRIVATE_V4 = {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16",
 def test_network_policy_denies_private_egress_except_the_database_and_redis() -> None:
     policy = find("NetworkPolicy", "digestbot-egress")["spec"]
     [selector] = policy["podSelector"]["matchExpressions"]
-    assert set(selector["values"]) == {"digestbot-slack", "digestbot-discord", "digestbot-worker"}
+    pods = {"digestbot-slack", "digestbot-discord", "digestbot-worker", "digestbot-discord-worker"}
+    assert set(selector["values"]) == pods
     assert policy["policyTypes"] == ["Egress"]
     public, dns, *stores = policy["egress"]
     blocks = {block["ipBlock"]["cidr"]: block["ipBlock"]["except"] for block in public["to"]}
