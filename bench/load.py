@@ -11,6 +11,14 @@ and the harness measured itself (p99 3.3 s where the server's handling was
 p99 ≤ 0.19 s). Each answer's `Server-Timing: ack;dur=…` header says how long
 the server spent on it, so the table splits the ack into the server's own
 handling and the rest (connection, queueing in the kernel and event loops).
+The senders run in a process of their own (`bench.load_senders`): sharing an
+event loop with the fake Slack, which takes every digest the bot posts, put
+that loop's delays on the senders' clocks.
+
+Deployments (`--queue`): `redis` — each replica is a front process that only
+acknowledges and puts the job on the Redis stream, plus one `digestbot worker`
+that answers it (the replica's memory is both process trees); `embedded` —
+one process acknowledges and answers with its own worker pool.
 
 Reported per run: ack latency p50/p99/max (Slack's deadline is 3 s; target
 p99 < 0.5 s at 500 requests, < 1 s at 5,000), the server's handling p99,
@@ -30,8 +38,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -44,7 +54,7 @@ from urllib.parse import urlencode
 import httpx
 
 from summarizer.text.tokens import warm_up
-from tests.bots.slack.conftest import BOT_TOKEN, FORM, SIGNING_SECRET, payload
+from tests.bots.slack.conftest import BOT_TOKEN, SIGNING_SECRET, payload
 from tests.bots.slack.fake_slack import FakeSlack
 from tests.bots.slack.pages import ACME, CHINESE, article_html
 from tests.support.article_server import ArticleServer
@@ -104,39 +114,29 @@ async def store_env(replicas: int) -> AsyncIterator[dict[str, str] | None]:
 
 
 async def send_all(
-    replicas: list[SlackProcess], fake: FakeSlack, urls: list[str], plan: Plan
+    replicas: list[SlackProcess], fake: FakeSlack, urls: list[str], plan: Plan, tmp: Path
 ) -> tuple[list[float], list[float]]:
-    """Every command, from `plan.senders` senders on a connection each; ack and handling seconds."""
-    acks: list[float] = []
-    handling: list[float] = []
-    numbers = iter(range(plan.requests))
-
-    async def sender(user: str) -> None:
-        limits = httpx.Limits(max_connections=1)
-        async with httpx.AsyncClient(timeout=30, limits=limits) as http:
-            for n in numbers:
-                form = payload(
-                    "slash_command",
-                    text=urls[n % len(urls)],
-                    channel=f"C{n:05d}",
-                    user=user,
-                    response_url=fake.response_url(f"C{n:05d}"),
-                )
-                started = time.perf_counter()
-                response = await replicas[n % len(replicas)].post(http, urlencode(form), FORM)
-                acks.append(time.perf_counter() - started)
-                handling.append(server_seconds(response))
-
-    await asyncio.gather(*(sender(f"U{s:03d}") for s in range(plan.senders)))
-    return acks, handling
-
-
-def server_seconds(response: httpx.Response) -> float:
-    """The server's own handling time from `Server-Timing: ack;dur=MS` (NaN if absent)."""
-    for part in response.headers.get("Server-Timing", "").split(";"):
-        if part.strip().startswith("dur="):
-            return float(part.strip()[4:]) / 1000
-    return float("nan")
+    """Every command, sent by `bench.load_senders` in a process of its own (so this process's
+    fake Slack and article server never delay the senders' clocks); ack and handling seconds."""
+    bodies = []
+    for n in range(plan.requests):
+        channel = f"C{n:05d}"
+        form = payload(
+            "slash_command", text=urls[n % len(urls)], channel=channel,
+            user=f"U{n % plan.senders:03d}", response_url=fake.response_url(channel),
+        )  # fmt: skip
+        bodies.append(urlencode(form))
+    spec = tmp / "senders.json"
+    targets = [replica.url("/slack/events") for replica in replicas]
+    spec.write_text(json.dumps({"targets": targets, "bodies": bodies, "senders": plan.senders}))
+    senders = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bench.load_senders", str(spec), stdout=asyncio.subprocess.PIPE
+    )
+    out, _ = await senders.communicate()
+    if senders.returncode != 0:
+        raise RuntimeError(f"bench.load_senders failed with status {senders.returncode}")
+    result = json.loads(out)
+    return result["acks"], result["handling"]
 
 
 def tree_memory_mb(pid: int) -> float:
@@ -247,7 +247,7 @@ async def run(count: int, plan: Plan, server: ArticleServer, tmp: Path) -> Resul
                 queue_workers(count, env | queue_env(plan, stores), logs) as workers:  # fmt: skip
             async with tree_memory_peaks(replicas, workers) as rss:
                 started = time.perf_counter()
-                acks, handling = await send_all(replicas, fake, urls, plan)
+                acks, handling = await send_all(replicas, fake, urls, plan, logs)
                 await fake.wait_for("chat.postMessage", plan.requests, timeout=POST_TIMEOUT)
                 seconds = time.perf_counter() - started
             rate = await hit_rate([*replicas, *workers])

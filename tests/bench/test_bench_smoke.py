@@ -166,11 +166,42 @@ def test_half_is_stable_and_splits_both_ways() -> None:
 
 
 def test_load_reads_the_server_timing_header() -> None:
-    from bench import load
+    from bench import load_senders
 
     answered = httpx.Response(200, headers={"Server-Timing": "ack;dur=12.5"})
-    assert load.server_seconds(answered) == pytest.approx(0.0125)
-    assert math.isnan(load.server_seconds(httpx.Response(200)))
+    assert load_senders.server_seconds(answered) == pytest.approx(0.0125)
+    assert math.isnan(load_senders.server_seconds(httpx.Response(200)))
+
+
+async def test_load_senders_send_every_body_signed_once_to_the_replicas_in_turn() -> None:
+    from aiohttp import web
+
+    from bench import load_senders
+
+    seen: list[tuple[str, str, bool]] = []
+
+    async def events(request: web.Request) -> web.Response:
+        signed = request.headers.get("X-Slack-Signature", "").startswith("v0=")
+        seen.append((request.path, await request.text(), signed))
+        return web.Response(text="", headers={"Server-Timing": "ack;dur=3"})
+
+    app = web.Application()
+    app.router.add_post("/{replica}/slack/events", events)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    try:
+        targets = [f"http://127.0.0.1:{port}/{r}/slack/events" for r in ("a", "b")]
+        bodies = [f"text=n{n}" for n in range(7)]
+        acks, handling = await load_senders.send_all(targets, bodies, senders=3)
+    finally:
+        await runner.cleanup()
+    assert sorted(body for _, body, _ in seen) == sorted(bodies)
+    assert all(signed for _, _, signed in seen)
+    assert {path for path, body, _ in seen if body == "text=n1"} == {"/b/slack/events"}
+    assert len(acks) == 7 and handling == [pytest.approx(0.003)] * 7
 
 
 def test_load_counts_the_memory_of_a_whole_process_tree() -> None:
