@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from summarizer.text.tokens import warm_up
 from tests.bots.discord.conftest import Running, article_html, auto, slash
 from tests.bots.discord.fake_discord import CHANNEL_ID, FakeDiscord
 from tests.bots.discord.test_messages import paste
+from tests.support.slack_process import SlackProcess
 from tests.support.store_servers import REDIS_VAR, server_url
 from tests.support.worker_process import launch_worker
 
@@ -73,6 +74,23 @@ async def front(queued: dict[str, str], fake_discord: FakeDiscord) -> AsyncItera
     await running.stop()
 
 
+@pytest.fixture
+def workers(queued: dict[str, str], tmp_path: Path) -> Iterator[Callable[[], SlackProcess]]:
+    """Start `digestbot worker --platform discord` processes; any still running at the end
+    (a failed test) is killed, so none outlives its test."""
+    started: list[SlackProcess] = []
+
+    def launch() -> SlackProcess:
+        started.append(launch_worker(queued, tmp_path / "worker.log", "--platform", "discord"))
+        return started[-1]
+
+    yield launch
+    for worker in started:
+        if worker.process.poll() is None:
+            worker.process.kill()
+            worker.process.wait()
+
+
 async def until(check: Callable[[], Awaitable[bool]]) -> None:
     async with asyncio.timeout(PATIENCE):
         while not await check():
@@ -98,11 +116,10 @@ async def redis_count(redis_url: str, what: str) -> int:
 
 async def test_a_worker_killed_mid_digest_leaves_the_slash_command_and_its_successor_answers(
     front: Running,
-    queued: dict[str, str],
+    workers: Callable[[], SlackProcess],
     redis_url: str,
     fake_discord: FakeDiscord,
     article_server: Any,
-    tmp_path: Path,
 ) -> None:
     url = article_server.add("/slow", article_html("Worth the wait"), delay=3.0)
     await fake_discord.dispatch("INTERACTION_CREATE", slash(url))
@@ -110,8 +127,7 @@ async def test_a_worker_killed_mid_digest_leaves_the_slash_command_and_its_succe
     await until(lambda: _equals(redis_count(redis_url, "stream"), 1))  # queued, not answered
     assert fake_discord.of_kind("followup") == []
 
-    log = tmp_path / "worker.log"
-    first = launch_worker(queued, log, "--platform", "discord")
+    first = workers()
     await first.wait_healthy()
 
     async def reading() -> bool:
@@ -123,7 +139,7 @@ async def test_a_worker_killed_mid_digest_leaves_the_slash_command_and_its_succe
     await asyncio.to_thread(first.process.wait)
     assert fake_discord.of_kind("followup") == []
 
-    second = launch_worker(queued, log, "--platform", "discord")  # same name: its pending job
+    second = workers()  # the same name: it finds its own pending job first
     await second.wait_healthy()
     [followup] = await sent(fake_discord, "followup")
     assert await second.terminate() == 0, second.log_tail()
@@ -133,13 +149,12 @@ async def test_a_worker_killed_mid_digest_leaves_the_slash_command_and_its_succe
 
 async def test_a_pasted_link_is_answered_by_the_worker_as_a_reply_in_the_channel(
     front: Running,
-    queued: dict[str, str],
+    workers: Callable[[], SlackProcess],
     redis_url: str,
     fake_discord: FakeDiscord,
     article_server: Any,
-    tmp_path: Path,
 ) -> None:
-    worker = launch_worker(queued, tmp_path / "worker.log", "--platform", "discord")
+    worker = workers()
     await worker.wait_healthy()
     await fake_discord.dispatch("INTERACTION_CREATE", auto("on"))
     await sent(fake_discord, "followup")  # the worker switched auto on
