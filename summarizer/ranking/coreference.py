@@ -50,6 +50,17 @@ _FUNCTION_FLAGS = ("v", "p", "u", "c", "d", "r", "m", "q", "f", "t", "a")
 MAX_TAIL = 6
 # Words jieba's dictionary tags as person names that are not names.
 _NOT_PEOPLE = frozenset(["博士生", "研究生", "小姐", "孙子", "宇航", "司"])
+# Characters of foreign names in Chinese (Xinhua's transliteration table, the common
+# ones): a three-character `nr` word not led by a surname is a name only if it reads
+# like one (特朗普, 泽连斯基); jieba also tags words such as 满负荷 `nr`, and "他说"
+# after "所有电厂均满负荷运作" was given to 满负荷 (an editor's reading, 2026-12-01).
+_TRANSLITERATION = frozenset(
+    "阿埃艾安奥巴拜班邦保鲍贝本比彼毕宾波伯博布采查达戴丹道德迪蒂丁杜多厄恩法菲费芬丰夫福弗"
+    "盖冈戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库奎拉莱兰朗劳勒雷里利莉丽林"
+    "琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米密敏摩莫姆穆纳娜奈南内尼涅诺帕派潘佩彭皮普齐奇乔切琼丘"
+    "萨塞桑瑟森沙莎舍什施史斯松苏索塔泰坦汤唐陶特提汀图托瓦万威韦维温沃乌伍西希辛休雅亚扬耶"
+    "伊因英尤约泽扎詹珍兹佐"
+)
 
 
 class People:
@@ -221,7 +232,12 @@ def _person(word: str, flag: str) -> str | None:
         return word
     if len(word) >= 3 and is_chinese_name(word[1:]):
         return word[1:]
-    return word if len(word) >= 3 else None
+    return word if len(word) >= 3 and _reads_foreign(word) else None
+
+
+def _reads_foreign(word: str) -> bool:
+    """Most of the word's characters are transliteration characters (特朗普, not 满负荷)."""
+    return sum(char in _TRANSLITERATION for char in word) * 3 >= len(word) * 2
 
 
 def _people_en(text: str) -> list[tuple[int, str]]:

@@ -113,6 +113,15 @@ def test_a_common_word_jieba_tags_as_a_name_is_no_one_a_pronoun_means() -> None:
     assert _speaker_of(text, "zh", "乘数效应") is None
 
 
+def test_a_word_tagged_as_a_name_that_reads_like_no_name_is_no_one() -> None:
+    """满负荷 is `nr` to jieba, with no surname and no transliteration character in it
+    (an editor's reading: "他说" after "所有电厂均满负荷运作" was given to 满负荷)."""
+    text = f"即使华东境内所有电厂均满负荷运作也还是不能满足需求。{FILLER_ZH}“{SAID_ZH}”他说。"
+    assert _speaker_of(text, "zh", "乘数效应") is None
+    foreign = f"美国总统特朗普周一抵达。{FILLER_ZH}“{SAID_ZH}”他说。"
+    assert _speaker_of(foreign, "zh", "乘数效应") == "特朗普"
+
+
 def test_a_name_jieba_cut_short_is_whole() -> None:
     """jieba cuts 李博灏 as 李博 + 灏 (a bound morpheme): the pronoun means 李博灏."""
     text = f"李博灏在英国剑桥大学读博士。他说：“{SAID_ZH}”"
