@@ -99,7 +99,22 @@ _EN_LARGE = {
 }
 
 _ZH_CHARS = "".join(ZH_DIGITS) + "".join(_ZH_SMALL) + "".join(_ZH_LARGE)
-_EN_NUMBER_WORD = "|".join(sorted(_EN_WORDS, key=len, reverse=True))
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """`words` as one alternation grouped by first letter ("t(?:welve|hree|wo|en)|…").
+
+    Longest first within a group, as in a flat list, so the same word wins; the
+    engine tests a first letter once instead of once per word. With the narrower
+    `_SPAN_START`, the scans below took 0.12 → 0.09 s (`NUMBER_RE`), 0.13 → 0.10 s
+    (`_SPAN_RE`) and 0.21 → 0.13 s (`_NUMBERISH`) on the 386 CNN/DailyMail and BBC
+    texts; matches identical on 3,712 corpus texts and summaries.
+    """
+    firsts = dict.fromkeys(word[0] for word in words)
+    return "|".join(f"{c}(?:{'|'.join(w[1:] for w in words if w[0] == c)})" for c in firsts)
+
+
+_EN_NUMBER_WORD = _by_first_letter(sorted(_EN_WORDS, key=len, reverse=True))
 _EN_SCALE_WORD = "hundred|thousand|million|billion|trillion|lakh|crore"
 _EN_TERM = rf"(?:{_EN_NUMBER_WORD}|{_EN_SCALE_WORD}|quarters)"
 _EN_FRACTION = rf"(?:an?\s)?(?:half|quarter)(?=\s(?:{_EN_SCALE_WORD}))"
@@ -144,13 +159,12 @@ NUMBER_PATTERN = (
 )
 """A regex (for `to_halfwidth` text, case-insensitive) matching one number token."""
 
-# Where a span can begin: a currency sign, a digit or ".", a Chinese numeral, or the
-# first letter of an English number word at a word boundary. Checked first, this one
-# character class fails fast at the other positions, where the whole alternation was
-# tried: number_spans was ~15 % of an English digest. On all 2,901 corpus texts the
+# Where a span can begin: a currency sign, a digit or ".", a Chinese numeral, or, at a
+# word boundary, an English number word, "a"/"an" (a half, a million), half or quarter.
+# Checked first, this fails fast at the other positions, where the whole alternation
+# was tried: number_spans was ~15 % of an English digest. On all 2,901 corpus texts the
 # spans are identical and the time fell from 6.7 s to 2.7 s (and number matches alike).
-_EN_STARTS = "".join(sorted({word[0] for word in (*_EN_WORDS, "a", "half", "quarter")}))
-_SPAN_START = rf"(?=[$£€¥￥.\d{''.join(ZH_DIGITS)}十拾]|\b[{_EN_STARTS}])"
+_SPAN_START = rf"(?=[$£€¥￥.\d{''.join(ZH_DIGITS)}十拾]|\b(?:{_EN_NUMBER_WORD}|an?\s|half|quarter))"
 NUMBER_RE = re.compile(_SPAN_START + f"(?:{NUMBER_PATTERN})", re.IGNORECASE)
 """`NUMBER_PATTERN` compiled, tried only where a number can begin (`find_figures` scans with it:
 0.70 → 0.29 ms per English text, 0.82 → 0.18 ms per Chinese one, the same matches)."""
