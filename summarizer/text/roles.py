@@ -16,7 +16,8 @@ pages in general (the issue-12 reading of 27 pages; checked 2-fold with
   a short paragraph holding a credit is a caption as a whole;
 - caption: 图为…, a paragraph of one very short sentence ("共享充电宝。");
 - byline: 记者 X 报道, 文/X, 作者：, 责任编辑, 来源：, By X, "Reporting by …";
-- dateline: 新华社X月X日电, IT之家X月X日消息, all-caps "CITY (Agency) -", time stamps;
+- dateline: 新华社X月X日电, IT之家X月X日消息, all-caps "CITY (Agency) -", an
+  agency alone where extraction lost the city ("(AP) — A cat…"), time stamps;
 - note: 编者按/开栏的话/【编前语】 (with the rest of its paragraph), copyright
   lines, "首发于…公众号", wiki maintenance boxes, lines with a web address,
   Markdown table rows ("| DL | Sheldon Richardson | 49 | 66% |");
@@ -123,7 +124,8 @@ _PREFIX: dict[Lang, re.Pattern[str]] = {
         r"\s*(?:报道)?[\s，：:]*"
     ),
     "en": re.compile(
-        r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*(?:\([^)]{2,40}\))?\s*[-—–]{1,2}\s+"
+        r"^(?:[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*(?:\([^)]{2,40}\))?"
+        r"|\((?:AP|AFP|Reuters|Bloomberg|UPI|CNN|dpa|Xinhua)\))\s*[-—–]{1,2}\s+"
     ),
 }
 

@@ -94,6 +94,12 @@ def _roles(text: str, lang: Lang, title: str | None = None) -> list[tuple[str, s
             "HONOLULU, Hawaii (HawaiiNewsNow)",
             "NASA scientists found water.",
         ),
+        (
+            "(AP) — A cat who has been missing for five years has been found in Santa Fe.",
+            "en",
+            "(AP)",
+            "A cat who has been missing for five years has been found in Santa Fe.",
+        ),
     ],
 )
 def test_an_opening_dateline_is_peeled_off_the_lede(
