@@ -223,6 +223,13 @@ def test_a_context_never_opens_mid_number() -> None:
         ("护栏高1米，", "zh", ["1米"]),
         ("The team will re-evaluate him within the next 24 hours.", "en", []),  # a deadline
         ("He played 48 minutes in the next game.", "en", ["48 minutes"]),
+        # A counter that begins a common word (部分), a year after a preposition
+        # (an editor's blind reading of 24 unseen pages).
+        ("调查分为两部分，第一部分是问卷。", "zh", []),
+        ("公司卖出了3部手机和24部电影，还有3本书。", "zh", ["3部", "24部电影", "3本"]),
+        ("这5项目标已经完成。", "zh", ["5项"]),
+        ("The government in 2011 aims to cut the deficit.", "en", []),
+        ("Last year 1990 employees left the firm.", "en", ["1990 employees"]),
     ],
 )
 def test_asides_and_approximations_are_not_figures(
