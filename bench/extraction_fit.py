@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from bench.extraction_metrics import Stat, aggregate, page_stat
 from bench.extraction_sets import Page
 from summarizer.errors import FetchError
-from summarizer.extraction.choose import FEATURES, WEIGHTS, Scored, pick, scored
+from summarizer.extraction.candidates import Candidate
+from summarizer.extraction.choose import FEATURES, WEIGHTS, Scored, agreed, pick, scored
 from summarizer.extraction.extractor import read_page
 from summarizer.fetching.charset import decode_html
 
@@ -60,6 +61,7 @@ class PageChoices:
     full: list[Scored]
     han: bool
     stats: dict[str, Stat]
+    cheap_stats: dict[str, Stat]
 
 
 def collect(pages: Sequence[Page]) -> list[PageChoices]:
@@ -69,30 +71,29 @@ def collect(pages: Sequence[Page]) -> list[PageChoices]:
         try:
             read = read_page(decode_html(page.raw), page.url)
         except FetchError:
-            out.append(PageChoices(page, [], [], False, {}))
+            out.append(PageChoices(page, [], [], False, {}, {}))
             continue
         slow = read.slow()
         full = [*read.cheap, *([slow] if slow else [])]
-        stats = {c.name: page_stat(page, c.text) for c in full}
         cheap = scored(read.cheap, read.view)
-        out.append(PageChoices(page, cheap, scored(full, read.view), read.chinese, stats))
+        both = scored(full, read.view)
+        stats, cheap_stats = _stats(page, full), _stats(page, read.cheap)
+        out.append(PageChoices(page, cheap, both, read.chinese, stats, cheap_stats))
     return out
 
 
-def chosen(choices: PageChoices, params: Params) -> str | None:
-    """The candidate the extractor would choose with `params` (None: refused)."""
-    preferred = params.preferred[choices.han]
-    if not choices.han:
-        best = pick(choices.full, preferred, params.weights)
-    else:
-        cheap = pick(choices.cheap, preferred, params.weights)
-        best = cheap or pick(choices.full, preferred, params.weights)
-    return best.name if best else None
+def _stats(page: Page, offered: Sequence[Candidate]) -> dict[str, Stat]:
+    """Each candidate's page statistics as the extractor would output it among `offered`."""
+    return {c.name: page_stat(page, agreed(c, offered).text) for c in offered}
 
 
 def chosen_stat(choices: PageChoices, params: Params) -> Stat:
     """The page's metric share for the text `params` choose (a refusal scores as empty)."""
-    return choices.stats.get(chosen(choices, params) or "", page_stat(choices.page, ""))
+    preferred = params.preferred[choices.han]
+    if choices.han and (cheap := pick(choices.cheap, preferred, params.weights)):
+        return choices.cheap_stats[cheap.name]
+    best = pick(choices.full, preferred, params.weights)
+    return choices.stats[best.name] if best else page_stat(choices.page, "")
 
 
 def set_score(items: Sequence[PageChoices], params: Params) -> float:

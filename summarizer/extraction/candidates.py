@@ -24,7 +24,7 @@ from readability import Document
 from readability.readability import REGEXES
 from trafilatura.settings import Document as TrafilaturaDocument
 
-from summarizer.extraction.density import densest_blocks, next_blocks
+from summarizer.extraction.density import densest_blocks, next_blocks, page_density
 from summarizer.extraction.dom_hints import HOVER_CARD_XPATH
 from summarizer.extraction.html_text import TextBlock, paragraphs, visible_chars
 from summarizer.extraction.site_rules import SiteRule
@@ -67,9 +67,10 @@ def rule_candidate(root: html.HtmlElement, rule: SiteRule | None) -> Candidate |
 
 def density_candidates(blocks: Sequence[TextBlock], headline: int | None) -> list[Candidate]:
     """The densest element of the page, and the block right after the headline."""
-    found = [_candidate("density", [b.text for b in densest_blocks(blocks)])]
+    page = page_density(blocks)
+    found = [_candidate("density", [b.text for b in densest_blocks(page)])]
     if headline is not None:
-        found.append(_candidate("headline", [b.text for b in next_blocks(blocks, headline)]))
+        found.append(_candidate("headline", [b.text for b in next_blocks(page, headline)]))
     unique = {c.paragraphs: c for c in found if c is not None}
     return list(unique.values())
 

@@ -24,14 +24,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lxml import html
 
 from summarizer.extraction.html_text import TextBlock, visible_chars
 
 # Prose punctuation: any full-width mark, or an ASCII one followed by a space or
-# the end (so "13:09", "3.5" and "sohu.com" are not punctuation).
-_PUNCTUATION = re.compile(r"[。，、；：！？]|[,.;:!?](?:\s|$)")
+# the end (so "13:09", "3.5" and "sohu.com" are not punctuation), also across a
+# closing quote or bracket ("“Fine.”" is a line of dialogue, not a label).
+_PUNCTUATION = re.compile(r"[。，、；：！？]|[,.;:!?][\"'”’)\]]*(?:\s|$)")
 # A paragraph whose link text exceeds this share of its characters is a link
 # (menu item, headline of another story), not prose.
 MAX_PROSE_LINK_SHARE = 0.5
@@ -60,17 +62,31 @@ def block_value(block: TextBlock) -> float:
     return float(chars)
 
 
-def densest_blocks(blocks: Sequence[TextBlock]) -> list[TextBlock]:
-    """The prose paragraphs of the element that holds the most prose (see module doc)."""
+@dataclass(frozen=True, slots=True)
+class PageDensity:
+    """The page's paragraphs with their values, and every element's sum and span of them."""
+
+    blocks: Sequence[TextBlock]
+    values: list[float]
+    totals: dict[html.HtmlElement, float]
+    spans: dict[html.HtmlElement, Span]
+
+
+def page_density(blocks: Sequence[TextBlock]) -> PageDensity:
+    """Value every paragraph and sum the values per element, once for both candidates."""
     values = [block_value(b) for b in blocks]
-    totals, spans = _element_totals(blocks, values)
-    if not totals:
+    return PageDensity(blocks, values, *_element_totals(blocks, values))
+
+
+def densest_blocks(page: PageDensity) -> list[TextBlock]:
+    """The prose paragraphs of the element that holds the most prose (see module doc)."""
+    if not page.totals:
         return []
-    best = max(totals, key=totals.__getitem__)
-    return _trimmed(blocks, values, spans[best]) if totals[best] > 0 else []
+    best = max(page.totals, key=page.totals.__getitem__)
+    return _trimmed(page, page.spans[best]) if page.totals[best] > 0 else []
 
 
-def next_blocks(blocks: Sequence[TextBlock], headline: int) -> list[TextBlock]:
+def next_blocks(page: PageDensity, headline: int) -> list[TextBlock]:
     """The prose paragraphs of the block right after the headline.
 
     From the first prose paragraph after the headline, up through its
@@ -78,23 +94,22 @@ def next_blocks(blocks: Sequence[TextBlock], headline: int) -> list[TextBlock]:
     most prose: the story under its own title, even when a longer feed of
     other stories follows it on the page.
     """
-    values = [block_value(b) for b in blocks]
-    first = next((i for i in range(headline + 1, len(blocks)) if values[i] > 0), None)
-    node = blocks[first].node if first is not None else None
+    values = page.values
+    first = next((i for i in range(headline + 1, len(values)) if values[i] > 0), None)
+    node = page.blocks[first].node if first is not None else None
     if node is None:
         return []
-    totals, spans = _element_totals(blocks, values)
-    chain = [el for el in (node, *node.iterancestors()) if el in spans]
-    below = [el for el in chain if spans[el][0] > headline]
-    best = max(reversed(below), key=totals.__getitem__)  # ties: the outermost
-    return _trimmed(blocks, values, spans[best])
+    chain = [el for el in (node, *node.iterancestors()) if el in page.spans]
+    below = [el for el in chain if page.spans[el][0] > headline]
+    best = max(reversed(below), key=page.totals.__getitem__)  # ties: the outermost
+    return _trimmed(page, page.spans[best])
 
 
-def _trimmed(blocks: Sequence[TextBlock], values: list[float], span: Span) -> list[TextBlock]:
+def _trimmed(page: PageDensity, span: Span) -> list[TextBlock]:
     """The span's best run of paragraphs (Kadane), without links and labels."""
     first, last = span
-    lo, hi = _max_run(values[first : last + 1])
-    return [block for block in blocks[first + lo : first + hi] if _kept(block)]
+    lo, hi = _max_run(page.values[first : last + 1])
+    return [block for block in page.blocks[first + lo : first + hi] if _kept(block)]
 
 
 def _kept(block: TextBlock) -> bool:
