@@ -22,7 +22,9 @@ Title, author and date accuracy are the share of annotated pages whose value
 matches after normalisation (whitespace removed; dates compared on the day).
 Milliseconds are the median CPU time (process time, so other load on a shared
 machine does not count) per page over every page the extractor ran on, and
-apart on the Chinese news pages, where digestbot's target is 1.2× magic-html's.
+apart on the Chinese news pages, where digestbot's target is 1.2× magic-html's:
+that ratio is taken over `--repeats` more passes of the two alone, page by page
+in alternating order, and printed as the median with its spread.
 
 Two more columns: "digestbot 2-fold" — the candidate-choice weights fitted on
 one half of the pages and scored on the other (`bench.extraction_fit`), the
@@ -111,19 +113,37 @@ def print_tables(
     return table
 
 
-def print_speed(names: Sequence[str], pages: Sequence[Page], millis) -> bool:
+def print_speed(names: Sequence[str], pages: Sequence[Page], millis, repeats: int) -> bool:
     """Median CPU ms per page, overall and on the Chinese news pages; False if too slow."""
     print(_row(["median CPU ms/page", *(statistics.median(millis[n]) for n in names)]))
-    idx = [i for i, page in enumerate(pages) if page.set_name == SPEED_SET]
-    if not idx:
+    chosen = [page for page in pages if page.set_name == SPEED_SET]
+    if not chosen:
         return True
+    idx = [i for i, page in enumerate(pages) if page.set_name == SPEED_SET]
     medians = {n: statistics.median(millis[n][i] for i in idx) for n in names}
     print(_row([f"median CPU ms/page, {SPEED_SET}", *medians.values()]))
     if "digestbot" not in names or "magic-html" not in names:
         return True
-    ratio = medians["digestbot"] / medians["magic-html"]
-    print(f"digestbot / magic-html on {SPEED_SET}: {ratio:.2f}× (target ≤ {MAX_SPEED_RATIO}×)")
+    ratios = sorted(_speed_ratio(chosen, k) for k in range(repeats))
+    ratio = statistics.median(ratios)
+    print(
+        f"digestbot / magic-html on {SPEED_SET}, {repeats} interleaved passes: median {ratio:.2f}× "
+        f"(spread {ratios[0]:.2f}–{ratios[-1]:.2f}; target ≤ {MAX_SPEED_RATIO}×)"
+    )
     return ratio <= MAX_SPEED_RATIO
+
+
+def _speed_ratio(pages: Sequence[Page], k: int) -> float:
+    """One pass: both extractors on every page, in alternating order, CPU time each;
+    the ratio of their medians (a shared machine's load hits both alike)."""
+    pair = ("digestbot", "magic-html")
+    millis: dict[str, list[float]] = {n: [] for n in pair}
+    for i, page in enumerate(pages):
+        for name in pair if (i + k) % 2 == 0 else pair[::-1]:
+            start = time.process_time()
+            run_safely(EXTRACTORS[name], page.raw, page.url)
+            millis[name].append((time.process_time() - start) * 1000)
+    return statistics.median(millis["digestbot"]) / statistics.median(millis["magic-html"])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -134,6 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", default=",".join(EXTRACTORS), help="comma-separated extractors")
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated sets")
     parser.add_argument("--fit", action="store_true", help="print weights fitted on all pages")
+    parser.add_argument("--repeats", type=int, default=5, help="interleaved speed passes")
     args = parser.parse_args(argv)
     limit = 15 if args.quick else args.limit
     names = [n for n in args.only.split(",") if n]
@@ -147,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     outputs, millis = run(names, pages)
     held = _two_fold(pages, groups, args.fit) if "digestbot" in names else None
     table = print_tables(names, groups, pages, outputs, held)
-    fast = print_speed(names, pages, millis)
+    fast = print_speed(names, pages, millis, max(1, args.repeats))
     return 0 if verdict(names, table, held or {}) and fast else 1
 
 

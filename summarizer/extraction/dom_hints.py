@@ -10,6 +10,7 @@ role: `summarizer.extraction.roles` decides, also from the text's length.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import html
@@ -71,7 +72,16 @@ def role_hint(el: html.HtmlElement, tag: str) -> str | None:
         return "heading"
     if tag == "figcaption":
         return "caption"
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".replace("-", "_")
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:
+        return None  # most elements: no names to read
+    return _named_role(f"{cls or ''} {ident or ''}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_role(names: str) -> str | None:
+    """The role a class and id name (cached: a page repeats its class names)."""
+    names = names.replace("-", "_")
     if not _ANY_ROLE.search(names):
         return None
     for role, pattern in _NAMED_ROLES:

@@ -169,6 +169,8 @@ class _Walk:
             self.link_chars += visible_chars(text)
 
     def flush(self) -> None:
+        if not self.run:
+            return  # nothing read since the last flush (most block boundaries)
         text = " ".join("".join(self.run).split())
         if text:
             self.out.append(TextBlock(text, self.hint, self.link_chars, self.image, self.node))

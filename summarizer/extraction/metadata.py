@@ -9,7 +9,7 @@ None when the page does not say; nothing is guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import html
 from readability.htmls import shorten_title
@@ -66,7 +66,6 @@ def page_meta(
     header_text: str,
     *,
     chinese: bool = False,
-    body: str = "",
 ) -> Meta:
     """Fill the gaps in `found` (the libraries' metadata) from the page itself.
 
@@ -75,38 +74,51 @@ def page_meta(
     (measured: title accuracy 0.43 → 0.71 on the news-site set); on other
     pages it is the better guess as it is (0.74 vs 0.66 confirmed).
     Every title candidate is cut to its headline (`headline`), and authors
-    must be people's names (`byline_names`); a Chinese byline missing from the
-    page's header is looked for at the edges of the main text `body`.
+    must be people's names (`byline_names`). What the main text itself can
+    still tell is added once it is chosen (`with_body`).
     """
     library_title = _confirmed(found.title, root) if chinese else found.title
     site = site_name(found.site) or site_name(meta_content(root, "og:site_name"))
     site = site or _h1_site(root)
+    # in order of trust, each read only when the ones before give no headline
+    # (readability's `shorten_title` runs ~10 CSS queries over the page)
     candidates = (
-        _select(root, rule.title if rule else None),
-        _h1_title(root),
-        library_title,
-        shorten_title(root),
-        found.title,
+        lambda: _select(root, rule.title if rule else None),
+        lambda: _h1_title(root),
+        lambda: library_title,
+        lambda: shorten_title(root),
+        lambda: found.title,
     )
-    title = next((t for c in candidates if c and (t := headline(c, site))), None)
-    if title is None or _names_no_article(title):
-        title = _lead_line(body, title) or title
+    title = next((t for read in candidates if (c := read()) and (t := headline(c, site))), None)
     # A site rule's author element is trusted as the site shows it (a WeChat
     # account name); the libraries' author fields are not.
     library_author = byline_names(found.author or "")
     if library_author and _named_as_editor(library_author, header_text):
         library_author = None
     author = _select(root, rule.author if rule else None) or library_author
-    author = author or _labelled_author(header_text[:HEADER_CHARS]) or _body_byline(body)
+    author = author or _labelled_author(header_text[:HEADER_CHARS])
     return Meta(title, author, _published(root, found.published, header_text), site)
+
+
+def with_body(meta: Meta, body: str) -> Meta:
+    """`meta` completed from the chosen main text `body`.
+
+    A page whose titles name no article (a blog's name, "显示") gets the
+    text's own lead line as its title (`_lead_line`); a Chinese byline missing
+    from the page's header is looked for at the edges of the text (`_body_byline`).
+    """
+    title = meta.title
+    if title is None or _names_no_article(title):
+        title = _lead_line(body, title) or title
+    return replace(meta, title=title, author=meta.author or _body_byline(body))
 
 
 def meta_content(root: html.HtmlElement, key: str) -> str | None:
     """The content of `<meta property|name|itemprop=key>`, stripped, or None."""
+    metas = list(root.iter("meta"))  # one walk of the tree, not one XPath query per attribute
     for attr in ("property", "name", "itemprop"):
-        for node in root.xpath(f"//meta[@{attr}=$key]", key=key):
-            value = (node.get("content") or "").strip()
-            if value:
+        for node in metas:
+            if node.get(attr) == key and (value := (node.get("content") or "").strip()):
                 return value
     return None
 
