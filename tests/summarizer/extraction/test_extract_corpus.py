@@ -24,8 +24,8 @@ pytestmark = needs_shared
 # Mean character F1 reached when this gate was set, minus 0.01; raise, never lower.
 GATE = {
     "chinese-web-content-extraction": 0.929,
-    "chinese-news-sites (human)": 0.959,
-    "chinese-news-sites (other)": 0.984,
+    "chinese-news-sites (human)": 0.962,
+    "chinese-news-sites (other)": 0.985,
 }
 SAMPLES = [
     ("chinese-news-sites", "mp.weixin.qq.com/s?"),
