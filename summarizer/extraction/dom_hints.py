@@ -62,8 +62,10 @@ HOVER_CARD_XPATH = (
 
 def is_hover_card(el: html.HtmlElement) -> bool:
     """Whether `el` is a card shown only on hover, by a class token or its id."""
-    names = {*(el.get("class") or "").split(), el.get("id") or ""}
-    return not HOVER_CARD_NAMES.isdisjoint(names)
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:
+        return False  # most elements: nothing to read (the walker asks of every one)
+    return not HOVER_CARD_NAMES.isdisjoint({*(cls or "").split(), ident or ""})
 
 
 def role_hint(el: html.HtmlElement, tag: str) -> str | None:
