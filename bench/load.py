@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import statistics
@@ -62,7 +63,8 @@ from tests.support.slack_process import SlackProcess, slack_replicas
 from tests.support.store_servers import POSTGRES_VAR, REDIS_VAR, fresh_postgres_database
 from tests.support.worker_process import launch_worker
 
-POST_TIMEOUT = 120.0
+POST_TIMEOUT = 300.0
+"""How long after the last ack the digests may take; what is not posted by then counts as lost."""
 
 
 MEMORY_SAMPLE_SECONDS = 0.2
@@ -248,7 +250,8 @@ async def run(count: int, plan: Plan, server: ArticleServer, tmp: Path) -> Resul
             async with tree_memory_peaks(replicas, workers) as rss:
                 started = time.perf_counter()
                 acks, handling = await send_all(replicas, fake, urls, plan, logs)
-                await fake.wait_for("chat.postMessage", plan.requests, timeout=POST_TIMEOUT)
+                with contextlib.suppress(TimeoutError):  # the table shows them as lost
+                    await fake.wait_for("chat.postMessage", plan.requests, timeout=POST_TIMEOUT)
                 seconds = time.perf_counter() - started
             rate = await hit_rate([*replicas, *workers])
             for process in [*replicas, *workers]:
