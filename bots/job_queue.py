@@ -26,10 +26,10 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
 from bots.config import Settings
+from bots.storage.redis_layer import redis_client
 
 __all__ = ["GROUP", "STREAM", "Job", "JobQueue", "durable_queue", "platform_stream"]
 
@@ -55,7 +55,7 @@ class JobQueue:
 
     def __init__(self, url: str, *, stream: str = STREAM) -> None:
         # Longer than the 1 s a worker's read blocks for a job; a hung Redis fails, not hangs.
-        self._redis: Redis = Redis.from_url(url, socket_timeout=5.0, socket_connect_timeout=5.0)
+        self._redis = redis_client(url, timeout=5.0, connect_timeout=5.0)
         self.stream = stream
 
     async def setup(self) -> None:

@@ -33,8 +33,11 @@ __all__ = ["JobClaims", "Jobs", "answers_when_interrupted", "finish_within", "jo
 logger = logging.getLogger(__name__)
 
 Work = Callable[[], Coroutine[Any, Any, None]]
-QUEUE_PUT_SECONDS = 1.0
-"""Redis answers an XADD in well under a millisecond; past this the ack must not wait."""
+QUEUE_PUT_SECONDS = 10.0
+"""How long a put may take before the job runs here instead. Every listener acks before it
+submits, so this bounds the job's start, not the ack. At 1 s, a front busy with a burst
+(`bench load`, 5,000 commands from 500 senders) timed its own puts out, ran those jobs
+itself and fell further behind: a slow event loop is not a dead Redis."""
 
 
 class JobClaims:
