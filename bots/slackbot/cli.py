@@ -25,11 +25,6 @@ logger = logging.getLogger(__name__)
 
 HTTP_GRACE_SECONDS = 5.0
 """After SIGTERM, how long requests already in progress (acks) get before their sockets close."""
-LISTEN_BACKLOG = 1024
-"""Connections the kernel queues before accept (the kernel caps it at `somaxconn`).
-aiohttp's 128 dropped the SYNs of a burst of new connections (`bench load`, 500 senders
-connecting at once), and each dropped SYN cost its sender a 1, 3 or 7 s retransmission:
-acks at p99 18 s while the server's own handling was p99 1.9 s."""
 
 
 def run_slack(http: bool, port: int, host: str = "0.0.0.0") -> None:
@@ -43,7 +38,6 @@ def run_slack(http: bool, port: int, host: str = "0.0.0.0") -> None:
             port=port,
             print=None,
             shutdown_timeout=HTTP_GRACE_SECONDS,
-            backlog=LISTEN_BACKLOG,
         )
     else:
         asyncio.run(_socket_mode(settings, app_token))
