@@ -299,8 +299,8 @@ def base_env(fake: FakeSlack, data_dir: Path) -> dict[str, str]:
 def table(plan: Plan, results: list[Result | None], counts: Sequence[int]) -> str:
     head = (
         "| replicas | store | queue | requests (unique URLs) / senders | ack p50 ms | ack p99 ms "
-        "| ack max ms | server handling p99 ms | acks ≥ 3 s | digests posted | lost | duplicated "
-        "| cache hit rate | peak PSS MB per replica tree | throughput req/s |\n"
+        "| ack max ms | server handling p99 ms | acks ≥ 3 s or none | digests posted | lost "
+        "| duplicated | cache hit rate | peak PSS MB per replica tree | throughput req/s |\n"
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     )
     rows = [head]

@@ -4,8 +4,9 @@
 of senders and every request body (already filled in by `bench/load.py`),
 sends them signed as Slack signs them — each sender on its own connection,
 one request after another, replicas in turn — and prints one JSON object:
-each request's ack time as this process saw it and the server's own
-handling time from its `Server-Timing` header.
+each request's ack time as this process saw it (infinite when the connection
+failed and no answer came) and the server's own handling time from its
+`Server-Timing` header.
 
 Why a process: when the senders shared an event loop with the fake Slack
 (which takes every digest the bot posts) and the article server, a busy loop

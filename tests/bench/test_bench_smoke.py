@@ -226,3 +226,13 @@ def test_load_counts_the_memory_of_a_whole_process_tree() -> None:
             os.kill(int(child), signal.SIGKILL)
         parent.kill()
         parent.wait()
+
+
+async def test_load_senders_count_a_failed_connection_as_an_ack_that_never_came() -> None:
+    from bench import load_senders
+    from tests.support.slack_process import free_port
+
+    target = f"http://127.0.0.1:{free_port()}/slack/events"  # nothing listens there
+    acks, handling = await load_senders.send_all([target], ["text=a", "text=b"], senders=1)
+    assert acks == [math.inf, math.inf]
+    assert all(math.isnan(h) for h in handling)
