@@ -26,7 +26,7 @@ from tests.bots.slack.fake_slack import FakeSlack
 from tests.bots.slack.pages import ACME, article_html
 from tests.support.article_server import ArticleServer
 from tests.support.slack_process import slack_replicas
-from tests.support.store_servers import REDIS_VAR, server_url
+from tests.support.store_servers import empty_redis_database
 from tests.support.worker_process import launch_worker
 
 __all__ = ["fake_slack"]  # the fixture, shared with the Slack adapter's tests
@@ -37,12 +37,8 @@ PATIENCE = 60.0
 
 @pytest.fixture
 async def redis_url() -> AsyncIterator[str]:
-    url = server_url(REDIS_VAR).rsplit("/", 1)[0] + "/7"
-    redis = Redis.from_url(url)
-    await redis.flushdb()
-    yield url
-    await redis.flushdb()
-    await redis.aclose()
+    async with empty_redis_database(7) as url:
+        yield url
 
 
 @pytest.fixture

@@ -58,3 +58,22 @@ async def store_database(kind: str, tmp_path: Path) -> AsyncIterator[str]:
             yield url
     else:
         yield f"sqlite+aiosqlite:///{tmp_path / 'store.sqlite3'}"
+
+
+@asynccontextmanager
+async def empty_redis_database(number: int) -> AsyncIterator[str]:
+    """The URL of Redis database `number` of the test server, flushed before and after.
+
+    Each suite that runs real worker processes takes a database of its own, so
+    their streams never meet when tests run in parallel.
+    """
+    from redis.asyncio import Redis
+
+    url = server_url(REDIS_VAR).rsplit("/", 1)[0] + f"/{number}"
+    redis = Redis.from_url(url)
+    await redis.flushdb()
+    try:
+        yield url
+    finally:
+        await redis.flushdb()
+        await redis.aclose()

@@ -25,7 +25,7 @@ from tests.bots.discord.conftest import Running, article_html, auto, slash
 from tests.bots.discord.fake_discord import CHANNEL_ID, FakeDiscord
 from tests.bots.discord.test_messages import paste
 from tests.support.slack_process import SlackProcess
-from tests.support.store_servers import REDIS_VAR, server_url
+from tests.support.store_servers import empty_redis_database
 from tests.support.worker_process import launch_worker
 
 PATIENCE = 60.0
@@ -35,12 +35,8 @@ STREAM = platform_stream("discord")
 
 @pytest.fixture
 async def redis_url() -> AsyncIterator[str]:
-    url = server_url(REDIS_VAR).rsplit("/", 1)[0] + "/8"
-    redis = Redis.from_url(url)
-    await redis.flushdb()
-    yield url
-    await redis.flushdb()
-    await redis.aclose()
+    async with empty_redis_database(8) as url:
+        yield url
 
 
 @pytest.fixture
