@@ -146,7 +146,7 @@ def _attributed(text: str, ranking: Ranking, lang: Lang) -> Iterator[_Candidate]
     if lang == "zh":
         pending += _reported(ranking, {p.sentence for p in pending})
     furniture = [(s.start, s.end) for s in ranking.sentences if not ranking.is_prose(s.index)]
-    people = People(text, lang, hidden=furniture)
+    people = People(text, lang, sentences=starts, hidden=furniture)
     people.learn(p.said_by.text for p in pending if p.said_by and p.said_by.kind == "name")
     for item in pending:
         speaker = people.resolve(item.said_by, item.quote.start) if item.said_by else None

@@ -107,6 +107,36 @@ def test_an_english_pronoun_is_the_nearest_person_before_it() -> None:
     assert _speaker_of(text, "en", "beyond Mars") == "John Grunsfeld"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        # The subject of the sentence before, not the object named after it (The Hill).
+        (
+            "en",
+            "Rep. Ilhan Omar was threatened in March.\n\n"
+            "Sonya A. Zoghlin, his attorney, told The Hill that her client did not intend "
+            f"to cause harm to Omar.\n\n“{SAID_EN},” she said in an email.",
+            "Sonya A. Zoghlin",
+        ),
+        # A name after an article is a company or a brand, no "she" (an editor's reading).
+        (
+            "en",
+            "Kirstie Alley starred in Cheers. In 2004 she became a Jenny Craig weight loss "
+            f"spokeswoman. And in 2005 she told The Telegraph: “{SAID_EN}.”",
+            "Kirstie Alley",
+        ),
+        ("zh", f"陈华在会上发言。记者随后联系了张凡。他说：“{SAID_ZH}”", "张凡"),
+        ("zh", f"张凡昨天在北京见到了李建华。他说：“{SAID_ZH}”", "张凡"),
+    ],
+)
+def test_a_pronoun_is_the_first_person_of_the_last_sentence_naming_one(
+    lang: Lang, text: str, speaker: str
+) -> None:
+    """Nearest sentence first, then its first person (as a rule its subject)."""
+    words = "close to finding" if lang == "en" else "乘数效应"
+    assert _speaker_of(text, lang, words) == speaker
+
+
 def test_a_common_word_jieba_tags_as_a_name_is_no_one_a_pronoun_means() -> None:
     """ "高峰" of 高峰时段 is a word (jieba's dictionary: `nr`, 1,556 uses), not a person."""
     text = f"今年夏季高峰时段电力缺口将超过800万千瓦。{FILLER_ZH}“{SAID_ZH}”他说。"
