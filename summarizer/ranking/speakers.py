@@ -54,6 +54,8 @@ _TITLES_ZH = (
     "|秘书长|大使|参赞|总理|总统|首相|财长|外长|主管|总设计师|设计师|工程师|律师|医师|医生"
     "|教练|队长|导演|记者|作家|博士生|研究生|学生|毕业生|村民|市民|网友|居民|代表|委员|官员"
     "|主持人|交易员|船长|司机|老师|人士|CEO|CFO|CTO"
+    "|男子|女子|男孩|女孩|老人|妇女|男士|患者|病人|工人|员工|职工|农民|游客|乘客|家长|店主|老板"
+    "|摊主|车主|业主|消费者|志愿者"
 )
 HONORIFICS = "先生|女士|小姐|老师|教授|医生|所长|局长|主任|经理|院长|书记|部长|师傅|阿姨|大爷"
 _NAME_AFTER_TITLE = re.compile(
@@ -94,12 +96,18 @@ def _mention_zh(subject: str) -> Mention | None:
     text = _LEADING_ZH.sub("", _LEADING_TIME.sub("", subject.strip(" ，,、：:")))
     if text.startswith(_PRONOUNS_ZH) and not text.startswith(_NOT_PRONOUN_ZH):
         return Mention("pronoun", text[0])
+    text = _without_circumstance(text)
     titled = _NAME_AFTER_TITLE.search(text)
     if titled and _is_titled_name(titled.group(1)):
         return Mention("name", titled.group(1))
+    if _SURNAME_HONORIFIC.match(text):  # jieba may tag its surname a verb (付 of 付小姐)
+        return Mention("short", text)
     head = _head(text)
     if head and _SURNAME_HONORIFIC.match(head):
         return Mention("short", head)
+    described = _described_name(text)
+    if described:
+        return Mention("name", described)
     role = _role(text) if _ROLE.search(text) else None
     if role:
         return Mention("name", role)
@@ -112,16 +120,51 @@ def _mention_zh(subject: str) -> Mention | None:
     return None
 
 
+# "在接受《朝日新闻》采访时说", "在会上表示": when and where it was said, not who said it.
+_CIRCUMSTANCE = re.compile(r"在[^在]{1,24}?(?:时|中|上|里|后|期间|之际)$")
+_HONORIFIC_END = ("先生", "女士")
+
+
+def _without_circumstance(text: str) -> str:
+    """The subject without what tells how, when or where it was said.
+
+    A manner adverb ends in 地 (动情地说, 严格地说 "strictly speaking"), a
+    circumstance is "在…时/上/中": the editor's reading found 王慧杰动情地说 and
+    "一位…男子在接受《朝日新闻》采访时说" left without the speaker the text names.
+    """
+    text = _CIRCUMSTANCE.sub("", text)
+    words = _tagged(text)
+    if len(words) >= 2 and words[-1] == ("地", "uv"):
+        return "".join(word for word, _ in words[:-2])
+    return text
+
+
+def _described_name(text: str) -> str | None:
+    """The name a description ends in ("编剧张晓阳", "南京大学教授陈得芝先生"):
+    the nouns before a person's name say who they are. None after a conjunction
+    (several people) or a preposition, or when the last word is no person's name."""
+    words = _tagged(text.removesuffix(_HONORIFIC_END[0]).removesuffix(_HONORIFIC_END[1]))
+    before = words[-2][1] if len(words) >= 2 else ""
+    if not before.startswith("n") or before in _PERSON_FLAGS or any(f == "p" for _, f in words):
+        return None  # "冯亦代向萧乾": 萧乾 is whom it was said to; 狄奥 + 根尼 is one name
+    name, flag = words[-1]
+    return name if is_person_name(name, flag) else None
+
+
 def _head(text: str) -> str | None:
-    """The subject's leading noun phrase: words up to the first preposition, adverb, verb…"""
+    """The subject's leading noun phrase: words up to the first preposition, adverb, verb…
+
+    None when the subject opens with one ("就不难理解今年《政府工作报告》为何提出"
+    named "就不难理解今年《政府" as a speaker), or when it cuts a 《title》 in two."""
     kept: list[tuple[str, str]] = []
     for word, flag in _tagged(text):
-        if kept and flag.startswith(_STOP_FLAGS) and flag not in _PERSON_FLAGS:
+        if flag.startswith(_STOP_FLAGS) and flag not in _PERSON_FLAGS:
             break
         kept.append((word, flag))
     while kept and kept[-1][1].startswith(("t", "m")):  # "苹果公司9日": when, not who
         kept.pop()
-    return "".join(word for word, _ in kept) or None
+    head = "".join(word for word, _ in kept)
+    return head if head and head.count("《") == head.count("》") else None
 
 
 def _is_person(head: str) -> bool:
@@ -130,10 +173,8 @@ def _is_person(head: str) -> bool:
     if not 2 <= len(head) <= 4 or head in _NOT_NAMES_ZH:
         return False
     words = _tagged(head)
-    if len(words) == 1 and common_word(head, words[0][1]):
-        return False
-    if len(words) == 1 and is_person_name(head, words[0][1]):
-        return True
+    if len(words) == 1:  # a word jieba knows is a name only if it says so (文章 is `n`)
+        return is_person_name(head, words[0][1])
     if all(flag in _PERSON_FLAGS for _, flag in words) and any(f == "nrt" for _, f in words):
         return True
     plain = all(not flag.startswith(("v", "f", "u", "d", "p", "r")) for _, flag in words)

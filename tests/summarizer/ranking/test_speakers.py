@@ -42,6 +42,17 @@ def _speaker_of(text: str, lang: Lang, words: str) -> str | None:
         (f"{FILLER_ZH}2017年云南省委第五巡视组指出“{SAID_ZH}”", "云南省委第五巡视组"),
         (f"{FILLER_ZH}有专家认为，“{SAID_ZH}”", None),  # some expert, unnamed
         (f"{FILLER_ZH}于今各国不由我分说，“{SAID_ZH}”", None),  # 于今 = now
+        # A description before the name says who they are (an editor's reading, P18).
+        (f"{FILLER_ZH}编剧张晓阳介绍说：“{SAID_ZH}”", "张晓阳"),
+        (f"{FILLER_ZH}南京大学教授陈得芝先生指出，“{SAID_ZH}”", "陈得芝"),
+        (f"{FILLER_ZH}数控车工、特级技师阎敏说：“{SAID_ZH}”", "阎敏"),
+        # How, when and where it was said is not who said it.
+        (f"{FILLER_ZH}王慧杰动情地说：“{SAID_ZH}”", "王慧杰"),
+        (f"{FILLER_ZH}一位31岁男子在接受《朝日新闻》采访时说：“{SAID_ZH}”", "一位31岁男子"),
+        (f"{FILLER_ZH}严格地说，“{SAID_ZH}”", None),  # "strictly speaking"
+        # A common noun is no name (文章 = the article), nor is a cut 《title》.
+        (f"{FILLER_ZH}文章指出，“{SAID_ZH}”", None),
+        (f"{FILLER_ZH}就不难理解今年《政府工作报告》为何提出“{SAID_ZH}”", None),
     ],
 )
 def test_chinese_attribution_patterns(text: str, speaker: str | None) -> None:
