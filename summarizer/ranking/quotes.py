@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from summarizer.models import Lang, Quote
+from summarizer.ranking.attribution import ZH_REPORTED, ZH_VERB, attribution
 from summarizer.ranking.condense import ELLIPSIS, best_run, condense, size
 from summarizer.ranking.coreference import People
 from summarizer.ranking.rank import Ranking
@@ -48,59 +49,12 @@ _MIN_UNATTRIBUTED = {"zh": 16, "en": 10}
 # A direct quotation outranks reported speech of the same sentence score.
 DIRECT_BONUS = 0.5
 REPORTED_BONUS = 0.25
-_ZH_VERBS = (
-    "说道|说|表示|称|指出|强调|认为|坦言|透露|介绍|直言|回应|提到|写道|解释|补充|告诉|宣布"
-    "|承认|提出|回答|问道|笑称|感叹|感慨|呼吁|声称|表态|坦承|分析"
-    "|說道|說|稱|強調|認為|介紹|回應|寫道|解釋|補充|告訴|宣佈|承認"  # Traditional
-)
-# 说法 (a view), 说明 (explain), 称为 (is called)… are not attributions.
-_ZH_VERB = rf"(?:{_ZH_VERBS})(?![法服明书起为作])"
-_EN_VERBS = (
-    "said|says|told|added|explained|noted|warned|claimed|insisted|admitted|wrote|commented"
-    "|stated|argued|recalled|continued|tweeted"
-)
-# Straight quotes pair up in order within a paragraph, however short the
-# quote: skipping a short one ("Star Trek") would pair every later mark wrongly.
-_ZH_QUOTE = re.compile(r"[“「『]([^“”「」『』\n]+)[”」』]")
-_EN_QUOTE = re.compile(r"\"([^\"\n]+)\"|“([^“”\n]+)”")
-_MAX_QUOTE_CHARS = 600
-_ZH_SUBJECT = r"[\u4e00-\u9fffA-Za-z0-9·・•\-－、《》 ]{1,40}?"
-_ZH_BEFORE = re.compile(rf"({_ZH_SUBJECT}){_ZH_VERB}(?:了|道|到|说)?[：:，,]?\s*$")
-# After the closing mark only a comma may come before the attribution: "”。\n\nX表示，…"
-# starts X's own sentence (the editor's reading: a 交易员 given someone else's quote).
-_ZH_AFTER = re.compile(rf"^[，,]?[ \t]*({_ZH_SUBJECT}){_ZH_VERB}")
-_ZH_REPORTED = re.compile(rf"^({_ZH_SUBJECT}){_ZH_VERB}(?:了|道|说)?[，,：:]\s*")
-# A name: up to four capitalised words or initials; never runs over a full stop.
-_EN_NAME = r"(?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s){0,3}[A-Z][\w'’-]*(?:,? [JS]r\.)?"
-# The subject keeps up to three words before the name, so the name can be told
-# from an object ("published in the journal JAMA Psychiatry argued").
-_EN_LEAD = r"(?:[\w.,'’-]+\s){0,3}"
-# An attribution and its quote share a sentence and a paragraph: "…, he said.\n\n“…”"
-# is someone else's quote (the editor's reading: "Sierra Nevada", Zoghlin for Kennedy).
-_EN_BEFORE_TEMPLATE = (
-    rf"(?:({_EN_LEAD}(?:{_EN_NAME}|[Hh]e|[Ss]he|[Tt]hey))\s(?:{_EN_VERBS})"
-    rf"|[Aa]ccording to ({_EN_NAME}))"
-    r"[^\"“”.!?\n]{0,%d}[,:]?[ \t]*$"
-)
-_EN_BEFORE = re.compile(_EN_BEFORE_TEMPLATE % 40)
-_EN_VERB_AT = re.compile(rf"\s(?:{_EN_VERBS})")
-_EN_BARRIERS = '"“”.!?\n'  # what may not follow the verb of `_EN_BEFORE_TEMPLATE`
-_ZH_VERB_END = re.compile(rf"{_ZH_VERB}(?:了|道|到|说)?[：:，,]?$")
-_ZH_VERB_REACH = 8  # the longest verb (3) and what may follow it (2), with room to spare
-# "X said in the release this case shows that … “…”": the same sentence, further back;
-# tried after the attribution that follows the quote, the nearer one.
-_EN_BEFORE_FAR = re.compile(_EN_BEFORE_TEMPLATE % 100)
-_EN_AFTER = re.compile(
-    rf"^,?[ \t]*(?:(?:{_EN_VERBS})\s({_EN_NAME})"
-    rf"|({_EN_NAME}),\s[^\"“”]{{2,80}}?,\s(?:{_EN_VERBS})\b"
-    rf"|((?:[\w.'’-]+\s){{0,4}}?(?:{_EN_NAME}|he|she|they))\s(?:{_EN_VERBS})\b)"
-)
 # Starts only at a word's start and takes each word whole (possessive): otherwise a
 # long capitalised run is re-scanned from each of its letters (20 KB: 13 s, quadratic).
 _EN_NAME_VERB = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’-]*+\s){0,3}[A-Z][\w'’-]*+)\s(?:said|says|told)\b"
 )
-_ZH_NAME_VERB = re.compile(rf"([\u4e00-\u9fff]{{2,3}})(?:再次|也|还|一再|进一步|曾)?{_ZH_VERB}")
+_ZH_NAME_VERB = re.compile(rf"([\u4e00-\u9fff]{{2,3}})(?:再次|也|还|一再|进一步|曾)?{ZH_VERB}")
 # "我国", "我省", "我市"… are how Chinese news says "the country", not a speaker's "I".
 _CLAIM = {
     "zh": re.compile(r"的[\u4e00-\u9fff]{1,4}是|不是|最关键|根本|一定|必须|不在于|而在于|本质"),
@@ -108,6 +62,11 @@ _CLAIM = {
 }
 
 
+# Straight quotes pair up in order within a paragraph, however short the
+# quote: skipping a short one ("Star Trek") would pair every later mark wrongly.
+_ZH_QUOTE = re.compile(r"[“「『]([^“”「」『』\n]+)[”」』]")
+_EN_QUOTE = re.compile(r"\"([^\"\n]+)\"|“([^“”\n]+)”")
+_MAX_QUOTE_CHARS = 600
 _EDGES = " ,，-—–"
 
 
@@ -175,8 +134,9 @@ def _direct(text: str, ranking: Ranking, lang: Lang, starts: list[int]) -> Itera
         words = (match.group(1) or match.group(match.lastindex or 1)).strip(_EDGES)
         if size(words, lang) < _MIN_QUOTE[lang] or len(words) > _MAX_QUOTE_CHARS:
             continue
-        attributed, subject = _attribution(text, match.start(), match.end(), lang)
         index = _sentence_at(starts, match.start())
+        previous = _sentence_before(ranking, index, match.start())
+        attributed, subject = attribution(text, match.start(), match.end(), lang, previous=previous)
         if not attributed or not ranking.is_prose(index):
             continue
         quoted = condense(words, lang, QUOTE_LIMIT[lang])
@@ -185,48 +145,20 @@ def _direct(text: str, ranking: Ranking, lang: Lang, starts: list[int]) -> Itera
         yield _Pending(quote, index, ranking.scores[index] + DIRECT_BONUS, said_by)
 
 
-def _attribution(text: str, start: int, end: int, lang: Lang) -> tuple[bool, str | None]:
-    """Whether an attribution verb touches the quotation, and the subject it names."""
-    before, after = text[max(0, start - 140) : start], text[end : end + 90]
-    near = _may_end_in_attribution(before, lang)
-    if lang == "zh":
-        match = (_ZH_BEFORE.search(before) if near else None) or _ZH_AFTER.search(after)
-    else:
-        match = (
-            (_EN_BEFORE.search(before) if near else None)
-            or _EN_AFTER.search(after)
-            or (_EN_BEFORE_FAR.search(before) if near else None)
-        )
-    if not match:
-        return False, None
-    subject = next((g for g in match.groups() if g), None)
-    return True, subject
-
-
-def _may_end_in_attribution(before: str, lang: Lang) -> bool:
-    """False when no attribution can end `before`, so the costly searches are skipped.
-
-    `_ZH_BEFORE` ends in a verb, an optional 了/道/到/说 and colon or comma, then space;
-    the English patterns' verb is followed only by characters other than quotes, .!?
-    and line breaks (or it is "according to"). Searching the unanchored patterns over
-    140 characters before every quotation was ~10 % of an English digest; this test
-    only rules out what they cannot match, so the attributions found are the same.
-    """
-    if lang == "zh":
-        core = before.rstrip()
-        return _ZH_VERB_END.search(core, max(0, len(core) - _ZH_VERB_REACH)) is not None
-    if "ccording to" in before:
-        return True
-    body = before.removesuffix("\n")  # `$` also matches before a final line break
-    barrier = max(body.rfind(mark) for mark in _EN_BARRIERS)
-    return _EN_VERB_AT.search(before, max(0, barrier)) is not None
+def _sentence_before(ranking: Ranking, index: int, start: int) -> str | None:
+    """The prose sentence before a quotation that opens sentence `index`, in its paragraph."""
+    here = ranking.sentences[index]
+    if index == 0 or here.start != start or not ranking.is_prose(index - 1):
+        return None
+    before = ranking.sentences[index - 1]
+    return before.text if before.paragraph == here.paragraph else None
 
 
 def _reported(ranking: Ranking, quoted: set[int]) -> list[_Pending]:
     """ "X表示，…": a sentence that opens by naming its speaker is what that speaker said."""
     found = []
     for sentence in ranking.sentences:
-        match = _ZH_REPORTED.match(sentence.text)
+        match = ZH_REPORTED.match(sentence.text)
         if not match or sentence.index in quoted or not ranking.is_prose(sentence.index):
             continue
         said = sentence.text[match.end() :].strip()

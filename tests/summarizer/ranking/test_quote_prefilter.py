@@ -1,6 +1,6 @@
 """The cheap test before the attribution searches rules out only what they cannot match.
 
-`quotes._may_end_in_attribution` skips the unanchored searches for an attribution
+`attribution.may_end_in_attribution` skips the unanchored searches for an attribution
 ending right before a quotation. It must never skip text those searches match:
 checked on edge cases here (a verb before a final line break, a line break before
 the verb, a name with initials after "according to") and on every 7th position of
@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.models import Lang
-from summarizer.ranking import quotes
+from summarizer.ranking import attribution
 
 MATCHING = [
     ("en", "Mayor Smith said: "),
@@ -36,17 +36,17 @@ NOT_MATCHING = [
 
 def _patterns(lang: Lang) -> list[object]:
     if lang == "zh":
-        return [quotes._ZH_BEFORE]
-    return [quotes._EN_BEFORE, quotes._EN_BEFORE_FAR]
+        return [attribution._ZH_BEFORE]
+    return [attribution._EN_BEFORE, attribution._EN_BEFORE_FAR]
 
 
 @pytest.mark.parametrize(("lang", "before"), MATCHING)
 def test_an_attribution_ending_the_text_is_never_skipped(lang: Lang, before: str) -> None:
     assert any(p.search(before) for p in _patterns(lang))  # type: ignore[attr-defined]
-    assert quotes._may_end_in_attribution(before, lang)
+    assert attribution.may_end_in_attribution(before, lang)
 
 
 @pytest.mark.parametrize(("lang", "before"), NOT_MATCHING)
 def test_text_without_one_is_skipped(lang: Lang, before: str) -> None:
     assert not any(p.search(before) for p in _patterns(lang))  # type: ignore[attr-defined]
-    assert not quotes._may_end_in_attribution(before, lang)
+    assert not attribution.may_end_in_attribution(before, lang)

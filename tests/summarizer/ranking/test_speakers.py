@@ -53,6 +53,17 @@ def _speaker_of(text: str, lang: Lang, words: str) -> str | None:
         # A common noun is no name (文章 = the article), nor is a cut 《title》.
         (f"{FILLER_ZH}文章指出，“{SAID_ZH}”", None),
         (f"{FILLER_ZH}就不难理解今年《政府工作报告》为何提出“{SAID_ZH}”", None),
+        # A quotation right after a sentence of reported speech goes on with its words…
+        (f"{FILLER_ZH}张勇表示，公司会继续投资。“{SAID_ZH}”", "张勇"),
+        # … and when it closes its own sentence, what follows opens a new statement.
+        (
+            f"{FILLER_ZH}南京大学教授陈得芝指出，考古队不过在炒冷饭。“{SAID_ZH}”"
+            "国内专家认为，从已有的材料看，遗址并不是陵墓。",
+            "陈得芝",
+        ),
+        (f"张勇表示，公司会继续投资。\n\n“{SAID_ZH}”李强说。", "李强"),
+        # The source cited after the quotation names who wrote it.
+        (f"{FILLER_ZH}他们认为，“{SAID_ZH}”冯亦代：《怀念与反思》，第104页。", "冯亦代"),
     ],
 )
 def test_chinese_attribution_patterns(text: str, speaker: str | None) -> None:
@@ -84,6 +95,8 @@ def test_chinese_attribution_patterns(text: str, speaker: str | None) -> None:
         (f'Rain fell in the Sierra Nevada, he said.\n\n"{SAID_EN}," said Scott Strenfel.',
          "Scott Strenfel"),
         (f"{FILLER_EN} “{SAID_EN},” InfoNation President Dan McDowell said.", "Dan McDowell"),
+        (f'Ellen Stofan said the agency would keep looking. "{SAID_EN}."', "Ellen Stofan"),
+        (f'{FILLER_EN}\n\n"{SAID_EN}." — Ellen Stofan, Memoirs', "Ellen Stofan"),
     ],
 )  # fmt: skip
 def test_english_attribution_patterns(text: str, speaker: str) -> None:
