@@ -22,8 +22,13 @@ import re
 from typing import NamedTuple
 
 from summarizer.models import Lang
-from summarizer.ranking.speakers import EN_FUNCTION_WORDS, common_word, english_name, is_person_name
-from summarizer.text.names import is_chinese_name, is_english_name
+from summarizer.ranking.speakers import common_word, is_person_name
+from summarizer.text.names import (
+    EN_FUNCTION_WORDS,
+    english_name,
+    is_chinese_name,
+    is_english_name,
+)
 from summarizer.text.tokens import pos_tags
 
 __all__ = ["Person", "people"]

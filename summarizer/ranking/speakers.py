@@ -23,18 +23,10 @@ from functools import lru_cache
 from typing import Literal
 
 from summarizer.models import Lang
-from summarizer.text.names import is_chinese_name
+from summarizer.text.names import english_name, is_chinese_name
 from summarizer.text.tokens import frequencies, pos_tags
 
-__all__ = [
-    "EN_FUNCTION_WORDS",
-    "HONORIFICS",
-    "Mention",
-    "common_word",
-    "english_name",
-    "is_person_name",
-    "mention",
-]
+__all__ = ["HONORIFICS", "Mention", "common_word", "is_person_name", "mention"]
 
 Kind = Literal["name", "pronoun", "short"]
 
@@ -242,28 +234,6 @@ def _role(text: str) -> str | None:
     return role if len(role) >= 2 and role not in _NOT_NAMES_ZH else None
 
 
-_EN_TITLES = frozenset([
-    "President", "Vice", "Sen.", "Senator", "Rep.", "Representative", "Gov.", "Governor", "Dr.",
-    "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "Coach", "CEO", "Chief", "Judge", "Justice",
-    "Gen.", "General", "Secretary", "Minister", "Prime", "Director", "Chairman", "Chairwoman",
-    "Officer", "Spokesman", "Spokeswoman", "Spokesperson", "Mayor", "Ambassador", "Analyst",
-    "Executive", "Founder", "Manager", "Lt.", "Col.", "Capt.", "Sgt.", "Sir", "Dame", "Lord",
-    "Lady", "Pope", "King", "Queen", "Former", "U.S.", "US", "UK", "U.K.", "Rev.", "Attorney",
-    "Lt", "Col", "Gen", "Sgt", "Capt", "Dr", "Mr", "Mrs", "Ms", "Sen", "Rep", "Gov", "Press",
-    "Administrator", "Commissioner", "Superintendent", "Inspector", "Chancellor", "Dean",
-    "Deputy", "Assistant", "Associate", "Senior", "Envoy", "Councilman", "Councilwoman",
-    "Chair", "Chairperson", "President-elect", "Sheriff", "Detective", "Officer", "Agent",
-])  # fmt: skip
-EN_FUNCTION_WORDS = frozenset([
-    "The", "A", "An", "It", "This", "That", "These", "Those", "There", "Here", "But", "And",
-    "Or", "So", "Then", "When", "While", "After", "Before", "If", "As", "In", "On", "At", "Of",
-    "For", "With", "By", "From", "To", "We", "I", "You", "They", "He", "She", "His", "Her",
-    "Its", "Our", "Their", "Some", "Many", "Most", "Others", "Officials", "Police", "Experts",
-    "Critics", "Analysts", "Researchers", "Scientists", "Sources", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Meanwhile", "However", "Still",
-    "Yet", "Although", "Because", "Since", "Though", "Asked", "Even", "Also", "Now", "Later",
-    "Earlier", "Instead",
-])  # fmt: skip
 _EN_PRONOUNS = frozenset(["he", "she"])
 _EN_PREPOSITIONS = frozenset(["in", "of", "at", "for", "from", "with", "by", "to", "on", "about"])
 
@@ -290,24 +260,6 @@ def _after_preposition(words: list[str]) -> bool:
         if word in _EN_PREPOSITIONS:
             return True
     return False
-
-
-def english_name(words: list[str]) -> str | None:
-    """The name in capitalised `words`: titles and acronyms before it dropped ("Press
-    Secretary Stephanie Grisham", "NASA Administrator Jim Bridenstine"); None if a
-    function word is left."""
-    titles = [
-        i
-        for i, word in enumerate(words)
-        if word.rstrip(",") in _EN_TITLES or (word.isalpha() and word.isupper() and len(word) > 1)
-    ]
-    if titles and titles[-1] < len(words) - 1:
-        words = words[titles[-1] + 1 :]
-    while words and words[0] in EN_FUNCTION_WORDS:
-        words = words[1:]
-    if not words or any(w[0].islower() or w in EN_FUNCTION_WORDS for w in words):
-        return None
-    return " ".join(words).strip(" ,")
 
 
 @lru_cache(maxsize=4096)

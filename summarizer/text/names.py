@@ -4,7 +4,8 @@ Shared by speakers (`summarizer.ranking.speakers`) and bylines
 (`summarizer.extraction.metadata`). A Chinese name is two to four Han
 characters led by a common surname (`summarizer/data/surnames-zh.txt`), or a
 dotted transliteration (约翰·米勒); an English name is two to four capitalised
-words, none of them a word that labels a role or a site ("Staff", "Email").
+words, none of them a word that labels a role or a site ("Staff", "Email");
+`english_name` finds the name in capitalised words after its titles.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["chinese_surname", "is_chinese_name", "is_english_name"]
+__all__ = [
+    "EN_FUNCTION_WORDS",
+    "chinese_surname",
+    "english_name",
+    "is_chinese_name",
+    "is_english_name",
+]
 
 _DOTTED = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,6}){1,3}$")
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -46,6 +53,48 @@ def is_english_name(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(
         _EN_WORD.match(w) and w not in _NOT_EN_NAME_WORDS for w in words
     )
+
+
+_EN_TITLES = frozenset([
+    "President", "Vice", "Sen.", "Senator", "Rep.", "Representative", "Gov.", "Governor", "Dr.",
+    "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "Coach", "CEO", "Chief", "Judge", "Justice",
+    "Gen.", "General", "Secretary", "Minister", "Prime", "Director", "Chairman", "Chairwoman",
+    "Officer", "Spokesman", "Spokeswoman", "Spokesperson", "Mayor", "Ambassador", "Analyst",
+    "Executive", "Founder", "Manager", "Lt.", "Col.", "Capt.", "Sgt.", "Sir", "Dame", "Lord",
+    "Lady", "Pope", "King", "Queen", "Former", "U.S.", "US", "UK", "U.K.", "Rev.", "Attorney",
+    "Lt", "Col", "Gen", "Sgt", "Capt", "Dr", "Mr", "Mrs", "Ms", "Sen", "Rep", "Gov", "Press",
+    "Administrator", "Commissioner", "Superintendent", "Inspector", "Chancellor", "Dean",
+    "Deputy", "Assistant", "Associate", "Senior", "Envoy", "Councilman", "Councilwoman",
+    "Chair", "Chairperson", "President-elect", "Sheriff", "Detective", "Officer", "Agent",
+])  # fmt: skip
+EN_FUNCTION_WORDS = frozenset([
+    "The", "A", "An", "It", "This", "That", "These", "Those", "There", "Here", "But", "And",
+    "Or", "So", "Then", "When", "While", "After", "Before", "If", "As", "In", "On", "At", "Of",
+    "For", "With", "By", "From", "To", "We", "I", "You", "They", "He", "She", "His", "Her",
+    "Its", "Our", "Their", "Some", "Many", "Most", "Others", "Officials", "Police", "Experts",
+    "Critics", "Analysts", "Researchers", "Scientists", "Sources", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Meanwhile", "However", "Still",
+    "Yet", "Although", "Because", "Since", "Though", "Asked", "Even", "Also", "Now", "Later",
+    "Earlier", "Instead",
+])  # fmt: skip
+
+
+def english_name(words: list[str]) -> str | None:
+    """The name in capitalised `words`: titles and acronyms before it dropped ("Press
+    Secretary Stephanie Grisham", "NASA Administrator Jim Bridenstine"); None if a
+    function word is left."""
+    titles = [
+        i
+        for i, word in enumerate(words)
+        if word.rstrip(",") in _EN_TITLES or (word.isalpha() and word.isupper() and len(word) > 1)
+    ]
+    if titles and titles[-1] < len(words) - 1:
+        words = words[titles[-1] + 1 :]
+    while words and words[0] in EN_FUNCTION_WORDS:
+        words = words[1:]
+    if not words or any(w[0].islower() or w in EN_FUNCTION_WORDS for w in words):
+        return None
+    return " ".join(words).strip(" ,")
 
 
 @lru_cache(maxsize=1)
