@@ -108,7 +108,7 @@ def test_never_cut_inside_brackets_or_quotes() -> None:
 
 def test_a_sentence_up_to_overrun_is_whole_rather_than_a_stub() -> None:
     clause = "这家企业在过去的三年时间里持续加大研发投入并不断扩大生产规模"
-    sentence = "据了解，" + clause * 3 + "。"
+    sentence = "总的来看，" + clause * 3 + "。"
     assert condense(sentence, "zh", 70) == sentence
 
 
@@ -176,3 +176,68 @@ def test_a_cut_never_ends_before_the_main_clause(
     piece = condense(sentence, lang, limit)
     assert not piece.endswith(not_ending)
     assert all(part in sentence for part in piece.split("…") if part)
+
+
+# A purpose frame and its subjectless continuations, then the news (a blind editor's
+# reading: cut from its start, such a sentence stopped before its news on 10 of 24 pages).
+FRAMED = (
+    "新规实施三年期满后，为了进一步优化本地营商环境，更好地服务稳就业保民生的大局，"
+    "支持全市民营经济及各类所有制经济高质量发展，市政府决定2024年1月1日至2026年12月31日"
+    "延续执行其余5项税收优惠政策。"
+)
+
+
+def test_a_long_sentence_drops_its_opening_frames_before_its_news() -> None:
+    piece = condense(FRAMED, "zh", 60)
+    assert piece == "…" + FRAMED[FRAMED.index("市政府决定") :]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "start"),
+    [
+        # a condition is never dropped: the claim would read as unconditional
+        (
+            "如果" + "明年的降雨量仍然低于过去十年的平均水平" * 3 + "，全省的粮食产量将下降。",
+            "zh",
+            "如果",
+        ),
+        # nor a lead-in saying whose claim it is
+        (
+            "检察院起诉指控：" + "被告人利用职务上的便利为他人谋取利益" * 3 + "，数额特别巨大。",
+            "zh",
+            "检察院",
+        ),
+    ],
+)
+def test_a_frame_the_claim_needs_is_kept(sentence: str, lang: Lang, start: str) -> None:
+    assert condense(sentence, lang, 40).startswith(start)
+
+
+def test_an_english_source_frame_is_dropped_when_the_sentence_is_cut() -> None:
+    sentence = (
+        "According to the annual report the ministry published on its website on Monday "
+        "morning, the national railway lost 2.1 billion dollars last year, its worst result "
+        "in two decades."
+    )
+    piece = condense(sentence, "en", 20)
+    assert piece.startswith("…the national railway lost 2.1 billion dollars")
+
+
+def test_a_cut_does_not_drop_every_figure_of_the_sentence() -> None:
+    # Cut at its last clause end within the limit, the piece kept the boilerplate and
+    # dropped the decision's figures.
+    sentence = (
+        "财政厅传出最新消息：今年伊始，自治区党委、政府积极贯彻落实中央经济工作会议精神，"
+        "决定延续去年底到期的涉及4个税种、5项税收优惠政策的执行时限。"
+    )
+    assert condense(sentence, "zh", 60) == sentence
+
+
+def test_a_piece_never_ends_on_a_reporting_verb() -> None:
+    sentence = (
+        "参考本市中小学生心理健康教育设立的标准，我们认为，健康的儿童不仅需要没有心理疾病，"
+        "而且要具有较高的与社会发展相互适应、与周围人群相互交流沟通的能力。"
+    )
+    piece = condense(sentence, "zh", 40)
+    assert not piece.rstrip(ELLIPSIS).endswith("我们认为")
+    assert "健康的儿童" in piece
