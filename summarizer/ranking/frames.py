@@ -11,7 +11,9 @@ and its news last: «上述政策3年执行期满后，为了进一步优化我�
 sentence was cut before its news on 10 of 24 pages of a blind editor's reading.
 Dropped are only frames whose loss leaves the claim true as it stands: a
 purpose (为/为了… and the subjectless clauses that continue it), a source
-(据/根据/按照…, "According to…"), a time (…后/…以来/在…期间, "After…"),
+(据…报道/显示/统计, 据悉, 根据/按照…, "According to…"; not a person's account such
+as 据萧乾回忆, which says whose memory the claim is), a time (…后/…以来/在…时,
+"After…"), but not a place (在《…》中 may be what the claim is about),
 a survey's lead-in (调查发现/数据显示/研究表明). A condition or concession
 (如果/即使/虽然, "if/although") or a change the claim follows from (随着…, "as…")
 is a frame a cut may not end on, but it is never dropped: without it the claim would
@@ -42,15 +44,18 @@ _KEPT_FRAME = {
 # Frames that may be left out when the sentence must be shortened.
 _DROPPED_FRAME = {
     "zh": re.compile(
-        r"^(?:为了|据|根据|依据|按照|参照|参考|截至|自从)"
+        r"^(?:为了|根据|依据|按照|参照|参考|截至|自从|据(?:悉|了解))"
+        r"|^据.*(?:报道|消息|显示|统计|测算|调查|数据|资料)$"
         r"|(?:(?<![落滞])后|(?<![小及按准同])时|之前|以来|期间|之际|过程中|伊始|前夕)$"
         r"|(?:调查|研究|数据|结果|统计|报告|监测|资料)(?:结果)?(?:显示|发现|表明|指出)$"
     ),
     "en": re.compile(r"^(?:according to|after|following|during|amid)\b", re.IGNORECASE),
 }
-# One-character prepositions open a frame only as prepositions (在益阳…里, not 在线教育;
-# 自5月下旬开始, not 自治区): jieba's part of speech tells them apart.
-_PREPOSITIONS = frozenset({"为", "在", "自", "从", "经过"})
+# One-character prepositions open a frame only as prepositions (自5月下旬开始, not 自治区;
+# 为深入学习…, not 为此): jieba's part of speech tells them apart. A place (在…里, 在《…》中)
+# is no frame to drop: «在奥威尔的小说《一九八四年》中，» was what the point was about; a time
+# (在…时, 在…之后) is, by its ending.
+_PREPOSITIONS = frozenset({"为", "自", "从", "经过"})
 # A clause ending on a reporting verb says who speaks, not what was said.
 _REPORTING = {
     "zh": re.compile(r"(?:认为|表示|指出|强调|介绍|称|说|显示|发现|表明)$"),

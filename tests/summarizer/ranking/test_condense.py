@@ -241,3 +241,11 @@ def test_a_piece_never_ends_on_a_reporting_verb() -> None:
     piece = condense(sentence, "zh", 40)
     assert not piece.rstrip(ELLIPSIS).endswith("我们认为")
     assert "健康的儿童" in piece
+
+
+def test_a_count_in_words_is_no_figure_to_run_on_to() -> None:
+    sentence = (
+        "财政厅传出最新消息：今年伊始，自治区党委、政府积极贯彻落实中央经济工作会议精神，"
+        "决定延续去年底到期的涉及两个税种、几项税收优惠政策的执行时限。"
+    )
+    assert condense(sentence, "zh", 60).endswith("精神…")
