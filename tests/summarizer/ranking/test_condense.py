@@ -249,3 +249,10 @@ def test_a_count_in_words_is_no_figure_to_run_on_to() -> None:
         "决定延续去年底到期的涉及两个税种、几项税收优惠政策的执行时限。"
     )
     assert condense(sentence, "zh", 60).endswith("精神…")
+
+
+def test_a_short_frame_stays_unless_dropping_it_lets_the_claim_fit() -> None:
+    claim = "在市委的坚强领导下，市政协紧紧围绕中心工作，" * 4 + "取得了新的成效。"
+    assert condense("2018年以来，" + claim, "zh", 60).startswith("2018年以来，")
+    short = "记者了解到，全市今年新建的三十所学校已经全部投入使用，新增学位两万多个。"
+    assert condense("据了解，" + short, "zh", len(short)) == "…" + short
