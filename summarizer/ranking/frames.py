@@ -13,7 +13,7 @@ Dropped are only frames whose loss leaves the claim true as it stands: a
 purpose (为/为了… and the subjectless clauses that continue it), a source
 (据…报道/显示/统计, 据悉, 根据/按照…, "According to…"; not a person's account such
 as 据萧乾回忆, which says whose memory the claim is), a time (…后/…以来/在…时,
-"After…"), but not a place (在《…》中 may be what the claim is about),
+"After…"), but not a place (在《…》中 may be what the claim is about; no cut ends on one),
 a survey's lead-in (调查发现/数据显示/研究表明). A condition or concession
 (如果/即使/虽然, "if/although") or a change the claim follows from (随着…, "as…")
 is a frame a cut may not end on, but it is never dropped: without it the claim would
@@ -34,7 +34,7 @@ __all__ = ["frame_end", "is_frame"]
 _TRAILING = "，,；;：:、—– "
 # Frames whose claim is still to come; a cut right after one leaves the point without it.
 _KEPT_FRAME = {
-    "zh": re.compile(r"^(?:如果|若|假如|即使|虽然|虽|尽管|因为|由于|随着|当|每当|除了|鉴于)"),
+    "zh": re.compile(r"^(?:如果|若|假如|即使|虽然|虽|尽管|因为|由于|随着|当|每当|除了|鉴于|在)"),
     "en": re.compile(
         r"^(?:when|whenever|if|unless|while|although|though|even though|before|because"
         r"|as|since|until|whereas|despite)\b",
