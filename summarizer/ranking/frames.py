@@ -13,8 +13,8 @@ Dropped are only frames whose loss leaves the claim true as it stands: a
 purpose (为/为了… and the subjectless clauses that continue it), a source
 (据…报道/显示/统计, 据悉, 根据/按照…, "According to…"; not a person's account such
 as 据萧乾回忆, which says whose memory the claim is), a time (…后/…以来/在…时,
-"After…"), but not a place (在《…》中 may be what the claim is about; no cut ends on one),
-a survey's lead-in (调查发现/数据显示/研究表明). A condition or concession
+"After…"), a survey's lead-in (调查发现/数据显示/研究表明) — but not a place: 在《…》中
+may be what the claim is about (no cut ends on one either). A condition or concession
 (如果/即使/虽然, "if/although") or a change the claim follows from (随着…, "as…")
 is a frame a cut may not end on, but it is never dropped: without it the claim would
 read as unconditional, or lose its cause (on LCSTS, «随着…控制权之争愈演愈烈，» was
