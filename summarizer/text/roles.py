@@ -33,7 +33,8 @@ import re
 from dataclasses import replace
 
 from summarizer.models import Block, Lang, Role, Sentence
-from summarizer.text.alternations import Alternation, fold
+from summarizer.text.alternations import Alternation
+from summarizer.text.caseless import fold
 
 __all__ = ["furniture_spans", "label_sentences", "textual_role"]
 
