@@ -31,7 +31,7 @@ from summarizer.figures import units
 from summarizer.figures.asides import is_aside
 from summarizer.figures.key import DEFAULT_KEY_FIGURES, key_figures
 from summarizer.figures.masks import in_set_phrase, masked_spans
-from summarizer.figures.numbers import NUMBER_RE, parse_number, to_halfwidth
+from summarizer.figures.numbers import NUMBER_SCAN, parse_number, to_halfwidth
 from summarizer.figures.readings import (
     Reading,
     clause_of,
@@ -40,6 +40,7 @@ from summarizer.figures.readings import (
     without_conversions,
 )
 from summarizer.models import Figure, Lang
+from summarizer.text.caseless import fold
 
 __all__ = ["DEFAULT_KEY_FIGURES", "find_figures", "key_figures", "with_contexts"]
 
@@ -94,11 +95,11 @@ def find_figures(
     plain = _plain(text)
     masked = masked_spans(plain, skip)
     readings: list[Reading] = []
-    for match in islice(NUMBER_RE.finditer(plain), MAX_NUMBERS):
-        if masked.overlaps(*match.span()) or in_set_phrase(plain, *match.span()):
+    for start, end in islice(NUMBER_SCAN.spans(plain, fold(plain)), MAX_NUMBERS):
+        if masked.overlaps(start, end) or in_set_phrase(plain, start, end):
             continue
         floor = readings[-1].end if readings else 0
-        reading = _read(plain, match.start(), _unit_start(plain, *match.span()), floor)
+        reading = _read(plain, start, _unit_start(plain, start, end), floor)
         if reading is not None and reading.start >= floor:
             readings.append(reading)
     readings = [r for r in readings if not is_aside(plain, r.start, r.end, r.unit, r.kind)]
