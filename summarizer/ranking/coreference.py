@@ -67,7 +67,7 @@ class People:
 
     def resolve(self, found: Mention, offset: int) -> str | None:
         """The full name `found` (at `offset`) stands for, or None."""
-        if found.kind == "name":
+        if found.kind in ("name", "role"):
             return found.text
         if found.kind == "pronoun":
             return self._nearest(offset)

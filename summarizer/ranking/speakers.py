@@ -28,12 +28,16 @@ from summarizer.text.tokens import frequencies, pos_tags
 
 __all__ = ["HONORIFICS", "Mention", "common_word", "is_person_name", "mention"]
 
-Kind = Literal["name", "pronoun", "short"]
+Kind = Literal["name", "role", "pronoun", "short"]
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A speaker as the attribution names it; `short` and `pronoun` still need resolving."""
+    """A speaker as the attribution names it; `short` and `pronoun` still need resolving.
+
+    A `role` ("外汇交易员") is shown as the text gives it, but stands for no one
+    else: no short form abbreviates it, and no transcript is told by it.
+    """
 
     kind: Kind
     text: str
@@ -102,7 +106,7 @@ def _mention_zh(subject: str) -> Mention | None:
         return Mention("name", described)
     role = _role(text) if _ROLE.search(text) else None
     if role:
-        return Mention("name", role)
+        return Mention("role", role)
     if head is None:
         return None
     if _is_person(head) or _is_org(head):

@@ -118,3 +118,14 @@ def test_news_with_direct_quotes_gets_no_invented_claims() -> None:
         ]
     )
     assert [q.text for q in _quotes(text, "en")] == [SAID_EN]
+
+
+def test_a_role_tells_no_transcript() -> None:
+    """A first-person text's claims are a named speaker's, never a role's (吧老板 of
+    "听网吧老板说" was given the claims of a page of children's answers)."""
+    text = (
+        "我到网吧看到许多小孩上网打游戏，听网吧老板说他们有的玩了通宵。"
+        "我认为压岁钱的本质是长辈的希望，我们必须把它花在学习上。"
+        "我一定不会乱花压岁钱，因为最关键的是学习。"
+    )
+    assert all(q.speaker is None or "老板" not in q.speaker for q in _quotes(text, "zh"))

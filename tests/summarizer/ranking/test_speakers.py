@@ -207,7 +207,7 @@ def test_fragments_are_never_speakers(fragment: str) -> None:
     [
         ("张勇", "zh", "name", "张勇"),
         ("他突然扬起眉毛", "zh", "pronoun", "他"),
-        ("他的发言人", "zh", "name", "他的发言人"),
+        ("他的发言人", "zh", "role", "他的发言人"),
         ("付小姐", "zh", "short", "付小姐"),
         ("冯亦代向萧乾", "zh", "name", "冯亦代"),
         ("he", "en", "pronoun", "he"),
