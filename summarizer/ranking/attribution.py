@@ -22,10 +22,20 @@ the quote names no one).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from summarizer.models import Lang
 
-__all__ = ["ZH_REPORTED", "ZH_VERB", "attribution", "may_end_in_attribution"]
+__all__ = ["ZH_REPORTED", "ZH_VERB", "Attribution", "attribution", "may_end_in_attribution"]
+
+
+class Attribution(NamedTuple):
+    """The words naming a quotation's speaker (None: a verb, but no subject in reach);
+    `continued` when they come from the sentence of reported speech before it."""
+
+    subject: str | None
+    continued: bool = False
+
 
 _ZH_VERBS = (
     "说道|说|表示|称|指出|强调|认为|坦言|透露|介绍|直言|回应|提到|写道|解释|补充|告诉|宣布"
@@ -82,29 +92,29 @@ _EN_REPORTED = re.compile(
 
 def attribution(
     text: str, start: int, end: int, lang: Lang, *, previous: str | None = None
-) -> tuple[bool, str | None]:
-    """Whether an attribution touches the quotation `text[start:end]`, and the
-    subject it names; `previous` is the sentence before a quotation that opens
-    its own sentence in the same paragraph (None otherwise)."""
+) -> Attribution | None:
+    """The attribution of the quotation `text[start:end]`, or None when no
+    attribution touches it; `previous` is the sentence before a quotation that
+    opens its own sentence in the same paragraph (None otherwise)."""
     before, after = text[max(0, start - 140) : start], text[end : end + 90]
     cited = (_ZH_CITED if lang == "zh" else _EN_CITED).match(after)
     if cited:
-        return True, cited.group(1)
+        return Attribution(cited.group(1))
     near = may_end_in_attribution(before, lang)
     tight = _ZH_BEFORE if lang == "zh" else _EN_BEFORE
     found = tight.search(before) if near else None
     going_on = _reported_subject(previous, lang) if previous else None
     closed = text[start + 1 : end - 1].rstrip().endswith(_ZH_CLOSED if lang == "zh" else _EN_CLOSED)
     if found is None and going_on and closed:
-        return True, going_on
+        return Attribution(going_on, continued=True)
     found = found or (_ZH_AFTER if lang == "zh" else _EN_AFTER).search(after)
     if found is None and going_on:
-        return True, going_on
+        return Attribution(going_on, continued=True)
     if found is None and lang == "en" and near:
         found = _EN_BEFORE_FAR.search(before)
     if not found:
-        return False, None
-    return True, next((g for g in found.groups() if g), None)
+        return None
+    return Attribution(next((g for g in found.groups() if g), None))
 
 
 def _reported_subject(sentence: str, lang: Lang) -> str | None:

@@ -6,13 +6,18 @@ name inside a quote or a caption is no one "he" or "她" may mean). Output:
 (checked: surname-led, or a transliteration); English names are two to four
 capitalised words, plus the last names that stand for them later.
 
-An English name after an article is no person a pronoun may mean
+An English name after an article, after a preposition of place, or holding
+a word of organisations and places is no person a pronoun may mean
 (`can_be_he` false): "a Jenny Craig weight loss spokeswoman" is a company's,
-"the Trump administration" a government; an editor's reading found "she told
-The Telegraph" given to Jenny Craig after "Alley became a Jenny Craig weight
-loss spokeswoman." A possessive ("Jeanine Pirro’s comments") names whose the
-thing is, and is no mention at all. An object is still a candidate ("The Hill
-spoke to Smith. “…,” he said" is Smith's): a preposition tells too little.
+"the Trump administration" a government, "in Las Vegas" a place, "Sheffield
+University" and "Kotak Securities" institutions. An editor's reading found
+"she told The Telegraph" given to Jenny Craig after "Alley became a Jenny
+Craig weight loss spokeswoman."; on the English pages of the extraction sets
+(trafilatura, scrapinghub) the nearest-name rule gave "he"/"she" to Royal
+Mail, Las Vegas, Virginia University, Paris Agreement, Kotak Securities and
+Ceres Robotics. A possessive ("Jeanine Pirro’s comments") names whose the
+thing is, and is no mention at all. Other objects stay candidates ("The Hill
+spoke to Smith. “…,” he said" is Smith's): "to", "with", "by" tell too little.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from summarizer.text.names import (
     english_name,
     is_chinese_name,
     is_english_name,
+    names_a_thing,
 )
 from summarizer.text.tokens import pos_tags
 
@@ -145,7 +151,10 @@ _EN_NOT_FIRST = EN_FUNCTION_WORDS | frozenset(
 )
 _POSSESSIVE = ("’s", "'s")
 _EN_WORD = re.compile(r"\b[A-Z][\w-]+\b(?![ ]+[A-Z]|['’]s)")
-_EN_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|the)\s+$")
+# "a Jenny Craig spokeswoman" (a brand), "in Las Vegas" (a place).
+_EN_NOT_PERSON_BEFORE = re.compile(
+    r"(?:^|\s)(?:a|an|the|in|at|near|across|outside|inside|throughout|around)\s+$"
+)
 _ARTICLES = frozenset(["A", "An", "The"])
 
 
@@ -159,7 +168,11 @@ def _people_en(text: str) -> list[Person]:
             words.pop(0)
         name = english_name(words) if len(words) >= 2 else None
         if name and is_english_name(name) and not name.endswith(_POSSESSIVE):
-            acting = _a_person(text, match.start()) and match.group().split()[0] not in _ARTICLES
+            acting = (
+                _a_person(text, match.start())
+                and match.group().split()[0] not in _ARTICLES
+                and not names_a_thing(name)
+            )
             found.append(Person(match.end() - len(name), name, acting))
     # A last name stands for a person when one of its full names is one.
     last_names: dict[str, bool] = {}
@@ -176,5 +189,6 @@ def _people_en(text: str) -> list[Person]:
 
 
 def _a_person(text: str, start: int) -> bool:
-    """Whether the name whose capitalised run starts at `start` follows no article."""
-    return _EN_ARTICLE_BEFORE.search(text[max(0, start - 5) : start]) is None
+    """Whether the name whose capitalised run starts at `start` follows no article and
+    no preposition of place."""
+    return _EN_NOT_PERSON_BEFORE.search(text[max(0, start - 12) : start]) is None

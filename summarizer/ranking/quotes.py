@@ -111,6 +111,8 @@ def _attributed(text: str, ranking: Ranking, lang: Lang) -> Iterator[_Candidate]
         speaker = people.resolve(item.said_by, item.quote.start) if item.said_by else None
         if speaker is None and (item.reported or _slight(item.quote.text, lang)):
             continue  # reported speech, or a short remark, is a quote only when we know whose
+        if item.continued and _slight(item.quote.text, lang):
+            continue  # a speaker read from the sentence before is a guess: say something
         yield _Candidate(replace(item.quote, speaker=speaker), item.sentence, item.score)
 
 
@@ -126,6 +128,7 @@ class _Pending:
     score: float
     said_by: Mention | None
     reported: bool = False
+    continued: bool = False
 
 
 def _direct(text: str, ranking: Ranking, lang: Lang, starts: list[int]) -> Iterator[_Pending]:
@@ -136,13 +139,14 @@ def _direct(text: str, ranking: Ranking, lang: Lang, starts: list[int]) -> Itera
             continue
         index = _sentence_at(starts, match.start())
         previous = _sentence_before(ranking, index, match.start())
-        attributed, subject = attribution(text, match.start(), match.end(), lang, previous=previous)
-        if not attributed or not ranking.is_prose(index):
+        found = attribution(text, match.start(), match.end(), lang, previous=previous)
+        if found is None or not ranking.is_prose(index):
             continue
         quoted = condense(words, lang, QUOTE_LIMIT[lang])
         quote = Quote(quoted, None, match.start(), match.end())
-        said_by = mention(subject, lang) if subject else None
-        yield _Pending(quote, index, ranking.scores[index] + DIRECT_BONUS, said_by)
+        said_by = mention(found.subject, lang) if found.subject else None
+        score = ranking.scores[index] + DIRECT_BONUS
+        yield _Pending(quote, index, score, said_by, continued=found.continued)
 
 
 def _sentence_before(ranking: Ranking, index: int, start: int) -> str | None:

@@ -20,6 +20,7 @@ __all__ = [
     "english_name",
     "is_chinese_name",
     "is_english_name",
+    "names_a_thing",
 ]
 
 _DOTTED = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,6}){1,3}$")
@@ -31,6 +32,29 @@ _NOT_EN_NAME_WORDS = frozenset(
      "Associated", "Desk", "Media", "Online", "Agency", "Service", "Wire", "Newsroom",
      "Publishers", "Publishing", "Group", "Inc", "Ltd", "Mobile", "Digital", "Network"]
 )  # fmt: skip
+
+
+# Words that make a capitalised name an organisation, a place, a law or an event.
+_EN_THING_WORDS = frozenset(
+    ["University", "College", "School", "Institute", "Academy", "Agreement", "Act", "Bank",
+     "Securities", "Robotics", "Mail", "Group", "Inc", "Corp", "Corporation", "Company",
+     "Council", "Department", "Ministry", "Court", "Police", "Party", "Association",
+     "Foundation", "Committee", "Agency", "Office", "Center", "Centre", "Hospital", "Airlines",
+     "Airways", "Motors", "Capital", "Partners", "Labs", "Technologies", "Systems", "Times",
+     "Post", "News", "Journal", "Club", "League", "Union", "Commission", "Authority", "Service",
+     "Services", "Network", "Studios", "Records", "Church", "Museum", "Society", "Fund", "Trust",
+     "Board", "Street", "Avenue", "Road", "River", "Lake", "Park", "Island", "Islands", "County",
+     "City", "State", "Republic", "Kingdom", "Valley", "Beach", "Bay", "Airport", "Station",
+     "Hotel", "Stadium", "Square", "Hall", "House", "Senate", "Congress", "Parliament", "Army",
+     "Navy", "Force", "Guard", "Games", "Cup", "Festival", "Conference", "Summit", "Award",
+     "Awards", "Prize", "Media", "Press", "Ltd", "Pharmaceuticals", "Energy", "Health"]
+)  # fmt: skip
+
+
+def names_a_thing(name: str) -> bool:
+    """Whether a capitalised name is an organisation, place, law or event by one of its
+    words ("Sheffield University", "Kotak Securities", "Paris Agreement", "Royal Mail")."""
+    return any(word in _EN_THING_WORDS for word in name.split())
 
 
 def chinese_surname(name: str) -> str | None:
@@ -75,7 +99,8 @@ EN_FUNCTION_WORDS = frozenset([
     "Critics", "Analysts", "Researchers", "Scientists", "Sources", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Meanwhile", "However", "Still",
     "Yet", "Although", "Because", "Since", "Though", "Asked", "Even", "Also", "Now", "Later",
-    "Earlier", "Instead",
+    "Earlier", "Instead", "Afterwards", "Afterward", "Finally", "Today", "Yesterday",
+    "Tomorrow", "Recently", "Eventually", "Suddenly", "Perhaps", "Indeed", "Thus",
 ])  # fmt: skip
 
 

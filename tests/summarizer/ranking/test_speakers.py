@@ -95,7 +95,11 @@ def test_chinese_attribution_patterns(text: str, speaker: str | None) -> None:
         (f'Rain fell in the Sierra Nevada, he said.\n\n"{SAID_EN}," said Scott Strenfel.',
          "Scott Strenfel"),
         (f"{FILLER_EN} “{SAID_EN},” InfoNation President Dan McDowell said.", "Dan McDowell"),
-        (f'Ellen Stofan said the agency would keep looking. "{SAID_EN}."', "Ellen Stofan"),
+        (f'Afterwards Penny thanked the crowd. "{SAID_EN}," Penny said.', "Penny"),
+        (
+            f'Ellen Stofan said the agency would keep looking. "{SAID_EN} within a decade."',
+            "Ellen Stofan",
+        ),
         (f'{FILLER_EN}\n\n"{SAID_EN}." — Ellen Stofan, Memoirs', "Ellen Stofan"),
     ],
 )  # fmt: skip
@@ -148,6 +152,18 @@ def test_an_english_pronoun_is_the_nearest_person_before_it() -> None:
             "Kirstie Alley starred in Cheers. In 2004 she became a Jenny Craig weight loss "
             f"spokeswoman. And in 2005 she told The Telegraph: “{SAID_EN}.”",
             "Kirstie Alley",
+        ),
+        # An institution or a place is no "she" (the extraction sets' English pages).
+        (
+            "en",
+            "Amy Jones runs the study. It was published by Sheffield University on Monday. "
+            f"“{SAID_EN},” she said.",
+            "Amy Jones",
+        ),
+        (
+            "en",
+            f"Amy Jones runs the study. The team met in Las Vegas. “{SAID_EN},” she said.",
+            "Amy Jones",
         ),
         ("zh", f"陈华在会上发言。记者随后联系了张凡。他说：“{SAID_ZH}”", "张凡"),
         ("zh", f"张凡昨天在北京见到了李建华。他说：“{SAID_ZH}”", "张凡"),
@@ -253,3 +269,11 @@ def test_a_short_remark_nobody_is_named_for_is_no_quote() -> None:
     ranking = rank_sentences(sentences, lang="zh", title=None)
     quotes = find_quotes(text, ranking, lang="zh", key_points=frozenset())
     assert not any("写字楼" in q.text for q in quotes)
+
+
+def test_a_short_remark_after_reported_speech_is_no_quote() -> None:
+    """The speaker of the sentence before is a guess: the quote must say something on its
+    own (a game guide's "Penny says …. "I'd rather not think about it."" was the player's)."""
+    said = "Penny says it must be difficult growing old."
+    text = f'{FILLER_EN} {said} "I\'d rather not think about it."'
+    assert not any("rather not" in q.text for q in _quotes(text, "en"))
