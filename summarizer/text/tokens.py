@@ -44,10 +44,10 @@ __all__ = [
     "content_words_each",
     "cut_each",
     "frequencies",
-    "is_stopword",
     "pos_tags",
     "stem",
     "stem_all",
+    "stopwords",
     "warm_up",
     "words",
 ]
@@ -193,18 +193,14 @@ def stem_all(words: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
+def stopwords() -> frozenset[str]:
+    """Function words of either language, lower-cased."""
     data = resources.files("summarizer.data")
     words: set[str] = set()
     for name in ("stopwords-zh.txt", "stopwords-en.txt"):
         text = data.joinpath(name).read_text(encoding="utf-8")
         words.update(line.strip() for line in text.splitlines() if line.strip())
     return frozenset(words)
-
-
-def is_stopword(token: str) -> bool:
-    """True for function words of either language."""
-    return token.lower() in _stopwords()
 
 
 def words(text: str, lang: Lang) -> list[str]:
@@ -281,7 +277,7 @@ def content_words_each(cuts: list[list[str]], lang: Lang) -> list[list[str]]:
     English words of all lists are stemmed in one call into the C stemmer: one
     call per sentence was 6 % of an English digest.
     """
-    stop = _stopwords()
+    stop = stopwords()
     kept = [
         [w for w in map(str.lower, words) if w not in stop and (len(w) > 1 or not w.isascii())]
         for words in cuts
@@ -293,7 +289,7 @@ def content_words_each(cuts: list[list[str]], lang: Lang) -> list[list[str]]:
 
 
 def _content(tokens: list[str], lang: Lang) -> list[str]:
-    stop = _stopwords()
+    stop = stopwords()
     lowered = (w.lower() for w in tokens)
     kept = [w for w in lowered if w not in stop and (len(w) > 1 or not w.isascii())]
     if lang == "en":
