@@ -41,8 +41,14 @@ _ATTRIBUTION = re.compile(
 )
 # A match starts only at the first mark of a run, and the run and its closers are
 # taken possessively: otherwise a failing look-ahead retries from every mark of a
-# run, and 100 KB of "." took 405 s (quadratic); now it is one pass.
-_EN_END = re.compile(r"""(?<![.!?])[.!?]++["'”’)\]]*+(?=\s++["'“‘(\[]?[A-Z0-9])|\s\.(?=\s)""")
+# run, and 100 KB of "." took 405 s (quadratic); now it is one pass. The pattern opens
+# with the class of both branches' first character (a mark, or the space before " . "),
+# so `re` skips to those in its tight loop instead of trying every position: the same
+# ends, 123 → 58 µs per English text of `bench speed`.
+_EN_END = re.compile(
+    r"""[.!?\s](?:(?<=[.!?])(?<![.!?][.!?])[.!?]*+["'”’)\]]*+(?=\s++["'“‘(\[]?[A-Z0-9])"""
+    r"""|(?<=\s)\.(?=\s))"""
+)
 _ABBREVIATIONS = frozenset(
     [
         "mr",
