@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 __all__ = ["Caseless", "fold"]
 
@@ -54,8 +55,14 @@ class Caseless:
         cased = (c for c in bare if c.lower() != c or c.upper() != c)
         if _REFUSED.search(source) or any(c != c.lower() or not c.isascii() for c in cased):
             raise ValueError(f"not a lower-case ASCII pattern: {source[:60]!r}")
-        self.pattern = re.compile(source, flags | re.IGNORECASE)
+        self._source, self._flags = source, flags
         self._folded = re.compile(source, flags & ~re.IGNORECASE)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The case-insensitive pattern itself: compiled when first needed, since a text
+        that cannot be folded is rare and compiling at import delays every start."""
+        return re.compile(self._source, self._flags | re.IGNORECASE)
 
     def search(self, text: str, folded: str | None) -> bool:
         """Whether the pattern is found in `text`; `folded` is `fold(text)`."""
