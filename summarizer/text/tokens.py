@@ -134,7 +134,7 @@ def frequencies() -> Frequencies:
 
 def pos_tags(text: str) -> list[tuple[str, str]]:
     """(word, part of speech) in jieba's tag set ("nr" person, "nt" organisation, "v" verb…)."""
-    return [(word, tag) for word, tag in rjieba.tag(text, hmm=True)]
+    return list(rjieba.tag(text, hmm=True))  # already (word, tag) tuples
 
 
 def _load_frequencies(directory: Path) -> Frequencies:
@@ -315,8 +315,8 @@ def _plain_words(text: str, start: int, end: int, lang: Lang) -> list[tuple[int,
     lookaround, so searching within bounds finds what searching a slice would)."""
     if lang == "en":
         return [(m.start(), m.group(), False) for m in _LATIN_WORD.finditer(text, start, end)]
-    return [
+    return [  # most words are letters alone (isalnum): no pattern to try (0.33 → 0.16 ms)
         (start + at, word, False)
         for word, at, _ in rjieba.tokenize(text[start:end], hmm=True)
-        if _WORDLIKE.search(word) and word.strip()
+        if word.isalnum() or (_WORDLIKE.search(word) and word.strip())
     ]
