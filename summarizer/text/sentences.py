@@ -30,6 +30,7 @@ __all__ = ["clauses", "split_sentences"]
 _CLOSERS = "”’」』）)》】\"'"
 _ZH_END = re.compile(rf"(?:[。！？!?；;]+|…+|\.{{3,}})[{re.escape(_CLOSERS)}]*")
 _ZH_OPEN = {"“": "”", "「": "」", "『": "』"}
+_ZH_STOP = re.compile(rf"[{''.join(_ZH_OPEN)}。！？!?；;….]")  # an opening, or where _ZH_END starts
 _ZH_TERMINATORS = "。！？!?…"
 _MAX_QUOTE = 220
 # What follows a closing quote to say who said it ("“…。”张三说。", "“…？”她问道，“…”"):
@@ -228,6 +229,9 @@ def _zh_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     opened_at = start
     i = start
     while i < end:
+        i = _next_stop(text, i, end, closing, opened_at)
+        if i >= end:
+            break
         ch = text[i]
         if closing is None and ch in _ZH_OPEN:
             closing, opened_at = _ZH_OPEN[ch], i
@@ -248,6 +252,17 @@ def _zh_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
                 continue
         i += 1
     yield position, end
+
+
+def _next_stop(text: str, i: int, end: int, closing: str | None, opened_at: int) -> int:
+    """The first position from `i` where `_zh_spans` can act: an opening quote mark or a
+    sentence end outside a quotation, its closing mark (or its length limit) inside one.
+    Stepping through every character instead was ~6 % of a Chinese digest."""
+    if closing is None:
+        stop = _ZH_STOP.search(text, i, end)
+        return stop.start() if stop else end
+    found = text.find(closing, i, end)
+    return min(found if found >= 0 else end, opened_at + _MAX_QUOTE + 1)
 
 
 def _en_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
