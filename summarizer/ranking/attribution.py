@@ -55,7 +55,12 @@ _ZH_BEFORE = re.compile(rf"({_ZH_SUBJECT}){ZH_VERB}(?:了|道|到|说)?[：:，,
 _ZH_AFTER = re.compile(rf"^[，,]?[ \t]*({_ZH_SUBJECT}){ZH_VERB}")
 ZH_REPORTED = re.compile(rf"^({_ZH_SUBJECT}){ZH_VERB}(?:了|道|说)?[，,：:]\s*")
 # A name: up to four capitalised words or initials; never runs over a full stop.
-_EN_NAME = r"(?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s){0,3}[A-Z][\w'’-]*(?:,? [JS]r\.)?"
+# A title's abbreviation ends in a full stop inside a name ("Dr. Sherine Abed").
+_EN_TITLE_ABBREVIATION = r"(?:Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Rev)\."
+_EN_NAME_WORD = rf"(?:[A-Z]\.|{_EN_TITLE_ABBREVIATION}|[A-Z][\w'’-]*)"
+_EN_NAME = rf"(?:{_EN_NAME_WORD}\s){{0,3}}[A-Z][\w'’-]*(?:,? [JS]r\.)?"
+# After "said" the name may follow a long title ("White House Press Secretary Stephanie Grisham").
+_EN_TITLED_NAME = rf"(?:{_EN_NAME_WORD}\s){{0,5}}[A-Z][\w'’-]*(?:,? [JS]r\.)?"
 # The subject keeps up to three words before the name, so the name can be told
 # from an object ("published in the journal JAMA Psychiatry argued").
 _EN_LEAD = r"(?:[\w.,'’-]+\s){0,3}"
@@ -75,7 +80,7 @@ _ZH_VERB_REACH = 8  # the longest verb (3) and what may follow it (2), with room
 # tried after the attribution that follows the quote, the nearer one.
 _EN_BEFORE_FAR = re.compile(_EN_BEFORE_TEMPLATE % 100)
 _EN_AFTER = re.compile(
-    rf"^,?[ \t]*(?:(?:{_EN_VERBS})\s({_EN_NAME})"
+    rf"^,?[ \t]*(?:(?:{_EN_VERBS})\s({_EN_TITLED_NAME})"
     rf"|({_EN_NAME}),\s[^\"“”]{{2,80}}?,\s(?:{_EN_VERBS})\b"
     rf"|((?:[\w.'’-]+\s){{0,4}}?(?:{_EN_NAME}|he|she|they))\s(?:{_EN_VERBS})\b)"
 )

@@ -30,6 +30,7 @@ from summarizer.models import Lang
 from summarizer.ranking.speakers import common_word, is_person_name
 from summarizer.text.names import (
     EN_FUNCTION_WORDS,
+    EN_TITLES,
     english_name,
     is_chinese_name,
     is_english_name,
@@ -161,27 +162,32 @@ _ARTICLES = frozenset(["A", "An", "The"])
 
 
 def _people_en(text: str) -> list[Person]:
-    """Full names (two to four capitalised words), leading function words and titles
-    dropped, and the last names that stand for them later ("Omar" for Ilhan Omar)."""
+    """Full names (two to four capitalised words, or a title and a surname: "President
+    Trump"), leading function words and titles dropped, and the last names that stand
+    for them later ("Omar" for Ilhan Omar)."""
     found: list[Person] = []
     for match in _EN_FULL_NAME.finditer(text):
-        words = match.group().split()
+        whole = match.group().split()
+        words = whole[:]
         while words and words[0] in _EN_NOT_FIRST:
             words.pop(0)
-        name = english_name(words) if len(words) >= 2 else None
-        if name and is_english_name(name) and not name.endswith(_POSSESSIVE):
+        titled = whole[0] in EN_TITLES  # "President Trump", "Mr Smith": a person's surname
+        name = english_name(words) if len(words) >= 2 or titled else None
+        if not name or name.endswith(_POSSESSIVE):
+            continue
+        if is_english_name(name) or (titled and " " not in name):
             acting = (
                 _a_person(text, match.start())
-                and match.group().split()[0] not in _ARTICLES
+                and whole[0] not in _ARTICLES
                 and not names_a_thing(name)
             )
             found.append(Person(match.end() - len(name), name, acting))
     # A last name stands for a person when one of its full names is one.
     last_names: dict[str, bool] = {}
     for person in found:
-        last = person.name.rsplit(" ", 1)[1]
+        last = person.name.rsplit(" ", 1)[-1]
         last_names[last] = last_names.get(last, False) or person.can_be_he
-    inside = {p.offset + len(p.name) - len(p.name.rsplit(" ", 1)[1]) for p in found}
+    inside = {p.offset + len(p.name) - len(p.name.rsplit(" ", 1)[-1]) for p in found}
     found += [
         Person(m.start(), m.group(), last_names[m.group()] and _a_person(text, m.start()))
         for m in _EN_WORD.finditer(text)

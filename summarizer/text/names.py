@@ -16,6 +16,7 @@ from importlib import resources
 
 __all__ = [
     "EN_FUNCTION_WORDS",
+    "EN_TITLES",
     "chinese_surname",
     "english_name",
     "is_chinese_name",
@@ -47,7 +48,8 @@ _EN_THING_WORDS = frozenset(
      "City", "State", "Republic", "Kingdom", "Valley", "Beach", "Bay", "Airport", "Station",
      "Hotel", "Stadium", "Square", "Hall", "House", "Senate", "Congress", "Parliament", "Army",
      "Navy", "Force", "Guard", "Games", "Cup", "Festival", "Conference", "Summit", "Award",
-     "Awards", "Prize", "Media", "Press", "Ltd", "Pharmaceuticals", "Energy", "Health"]
+     "Awards", "Prize", "Media", "Press", "Ltd", "Pharmaceuticals", "Energy", "Health", "Day",
+     "Week", "Night", "Eve", "Year"]
 )  # fmt: skip
 
 
@@ -79,7 +81,7 @@ def is_english_name(text: str) -> bool:
     )
 
 
-_EN_TITLES = frozenset([
+EN_TITLES = frozenset([
     "President", "Vice", "Sen.", "Senator", "Rep.", "Representative", "Gov.", "Governor", "Dr.",
     "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "Coach", "CEO", "Chief", "Judge", "Justice",
     "Gen.", "General", "Secretary", "Minister", "Prime", "Director", "Chairman", "Chairwoman",
@@ -99,27 +101,43 @@ EN_FUNCTION_WORDS = frozenset([
     "Critics", "Analysts", "Researchers", "Scientists", "Sources", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Meanwhile", "However", "Still",
     "Yet", "Although", "Because", "Since", "Though", "Asked", "Even", "Also", "Now", "Later",
-    "Earlier", "Instead", "Afterwards", "Afterward", "Finally", "Today", "Yesterday",
-    "Tomorrow", "Recently", "Eventually", "Suddenly", "Perhaps", "Indeed", "Thus",
+    "Earlier", "Instead", "Both", "All", "Each", "Afterwards", "Afterward", "Finally", "Today",
+    "Yesterday", "Tomorrow", "Recently", "Eventually", "Suddenly", "Perhaps", "Indeed", "Thus",
 ])  # fmt: skip
 
 
 def english_name(words: list[str]) -> str | None:
     """The name in capitalised `words`: titles and acronyms before it dropped ("Press
-    Secretary Stephanie Grisham", "NASA Administrator Jim Bridenstine"); None if a
-    function word is left."""
-    titles = [
-        i
-        for i, word in enumerate(words)
-        if word.rstrip(",") in _EN_TITLES or (word.isalpha() and word.isupper() and len(word) > 1)
-    ]
-    if titles and titles[-1] < len(words) - 1:
+    Secretary Stephanie Grisham", "NASA Administrator Jim Bridenstine"), and what a
+    comma, a possessive or a descriptor ends ("Wednesday, Levy", "NYU's Scott Galloway",
+    "Maryland-based lawyer Jim Dunham"); None if a function word or only a title is left
+    ("Grenada’s Prime Minister", "the Director")."""
+    words = [w.rstrip(",") if i == len(words) - 1 else w for i, w in enumerate(words)]
+    if not words or _DESCRIPTOR.search(words[-1]):
+        return None
+    ends = [i for i, word in enumerate(words[:-1]) if _ENDS_BEFORE_NAME.search(word)]
+    if ends and words[-1] not in ("Jr.", "Sr."):
+        words = words[ends[-1] + 1 :]
+    titles = [i for i, word in enumerate(words) if _is_title(word)]
+    if titles and titles[-1] == len(words) - 1:
+        return None
+    if titles:
         words = words[titles[-1] + 1 :]
     while words and words[0] in EN_FUNCTION_WORDS:
         words = words[1:]
     if not words or any(w[0].islower() or w in EN_FUNCTION_WORDS for w in words):
         return None
     return " ".join(words).strip(" ,")
+
+
+# A compound adjective ("Maryland-based", "14th-ranked") describes; so does what ends
+# in a comma or a possessive, before a name.
+_DESCRIPTOR = re.compile(r"-[a-z]|^\d")
+_ENDS_BEFORE_NAME = re.compile(rf",$|['’]s$|{_DESCRIPTOR.pattern}")
+
+
+def _is_title(word: str) -> bool:
+    return word.rstrip(",") in EN_TITLES or (word.isalpha() and word.isupper() and len(word) > 1)
 
 
 @lru_cache(maxsize=1)

@@ -96,6 +96,11 @@ def test_chinese_attribution_patterns(text: str, speaker: str | None) -> None:
          "Scott Strenfel"),
         (f"{FILLER_EN} “{SAID_EN},” InfoNation President Dan McDowell said.", "Dan McDowell"),
         (f'Afterwards Penny thanked the crowd. "{SAID_EN}," Penny said.', "Penny"),
+        (f'{FILLER_EN} "{SAID_EN}," said Dr. Sherine Abed, a neonatologist.', "Sherine Abed"),
+        (
+            f'{FILLER_EN} "{SAID_EN}," said White House Press Secretary Stephanie Grisham.',
+            "Stephanie Grisham",
+        ),
         (
             f'Ellen Stofan said the agency would keep looking. "{SAID_EN} within a decade."',
             "Ellen Stofan",
@@ -165,6 +170,8 @@ def test_an_english_pronoun_is_the_nearest_person_before_it() -> None:
             f"Amy Jones runs the study. The team met in Las Vegas. “{SAID_EN},” she said.",
             "Amy Jones",
         ),
+        # A title and a surname name a person; a day is no one.
+        ("en", f"President Trump tweeted before Election Day. “{SAID_EN},” he said.", "Trump"),
         ("zh", f"陈华在会上发言。记者随后联系了张凡。他说：“{SAID_ZH}”", "张凡"),
         ("zh", f"张凡昨天在北京见到了李建华。他说：“{SAID_ZH}”", "张凡"),
     ],
@@ -229,6 +236,10 @@ def test_fragments_are_never_speakers(fragment: str) -> None:
         ("he", "en", "pronoun", "he"),
         ("Commerzbank analyst Carsten Fritsch", "en", "short", "Carsten Fritsch"),
         ("Batschelet", "en", "short", "Batschelet"),
+        # What a comma, a possessive or a descriptor ends is not the name.
+        ("named Wednesday, Levy", "en", "short", "Levy"),
+        ("NYU's Scott Galloway", "en", "short", "Scott Galloway"),
+        ("14th-ranked Diego Schwartzman", "en", "short", "Diego Schwartzman"),
     ],
 )
 def test_mentions(subject: str, lang: Lang, kind: str, name: str) -> None:
@@ -237,7 +248,18 @@ def test_mentions(subject: str, lang: Lang, kind: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "subject", ["微笑着", "信中", "时", "They", "The company", "a study in the journal Nature"]
+    "subject",
+    [
+        "微笑着",
+        "信中",
+        "时",
+        "They",
+        "The company",
+        "a study in the journal Nature",
+        "Grenada’s Prime Minister",  # a title alone
+        "the Director",
+        "Maryland-based",
+    ],
 )
 def test_no_mention(subject: str) -> None:
     lang: Lang = "en" if subject.isascii() else "zh"
