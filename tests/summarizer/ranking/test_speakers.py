@@ -172,6 +172,14 @@ def test_an_english_pronoun_is_the_nearest_person_before_it() -> None:
         ),
         # A title and a surname name a person; a day is no one.
         ("en", f"President Trump tweeted before Election Day. “{SAID_EN},” he said.", "Trump"),
+        # A sentence about "she" is about someone named before it.
+        (
+            "en",
+            "Sen. Elizabeth Warren spoke first. She compares him to President Trump. "
+            f"“{SAID_EN},” she said Tuesday.",
+            "Elizabeth Warren",
+        ),
+        ("zh", f"张凡昨天抵达北京。他随后会见了李建华。他说：“{SAID_ZH}”", "张凡"),
         ("zh", f"陈华在会上发言。记者随后联系了张凡。他说：“{SAID_ZH}”", "张凡"),
         ("zh", f"张凡昨天在北京见到了李建华。他说：“{SAID_ZH}”", "张凡"),
     ],
