@@ -19,7 +19,7 @@ from summarizer.ranking.condense import condense, size
 from summarizer.ranking.keywords import extract_keywords
 from summarizer.ranking.quotes import find_quotes
 from summarizer.ranking.rank import Ranking, rank_sentences, select
-from summarizer.ranking.standalone import can_be_a_point
+from summarizer.ranking.standalone import can_be_a_point, peel
 from summarizer.ranking.thesis import the_point
 from summarizer.text.language import detect_language, is_foreign
 from summarizer.text.roles import furniture_spans, label_sentences
@@ -67,11 +67,11 @@ def summarize(
         raise NoSentences()
     best = the_point(ranking, language, article.title)
     chosen, quotes = _points_and_quotes(article.text, ranking, language, max_points, best)
-    tldr = condense(sentences[best].text, language, TLDR_LIMIT[language])
+    tldr = condense(peel(sentences[best].text, language), language, TLDR_LIMIT[language])
     limit = _point_limit(language, max_points, size(tldr, language))
     return Digest(
         tldr=tldr,
-        key_points=[condense(sentences[i].text, language, limit) for i in chosen],
+        key_points=[condense(peel(sentences[i].text, language), language, limit) for i in chosen],
         quotes=quotes,
         figures=_prose_figures(
             article.text,
@@ -121,7 +121,7 @@ def _leaning(ranking: Ranking, lang: Lang, points: int, tldr: int) -> frozenset[
     sign-off; `summarizer.ranking.standalone`), unless too few others are left to fill
     the digest."""
     prose = [i for i in range(len(ranking.sentences)) if ranking.is_prose(i) and i != tldr]
-    leaning = [i for i in prose if not can_be_a_point(ranking.sentences[i].text, lang)]
+    leaning = [i for i in prose if not can_be_a_point(peel(ranking.sentences[i].text, lang), lang)]
     return frozenset(leaning) if len(prose) - len(leaning) >= points else frozenset()
 
 

@@ -12,6 +12,10 @@ points that a reader cannot use on their own:
 - a hook addressed to the reader ("Admit it: …", "你知道吗…");
 - a sign-off or transition ("一起期待吧！", "以下给大家介绍一些…").
 
+An additive or contrastive opener ("此外，…", "但是，…", "However, Apple…") is no
+reason to refuse a sentence: `peel` shows it from after the opener, a verbatim
+suffix, and it is judged as that.
+
 These describe articles in general, not any page: a news report states its
 point in a declarative sentence that names its subject.
 """
@@ -22,13 +26,13 @@ import re
 
 from summarizer.models import Lang
 
-__all__ = ["can_be_a_point", "needs_context", "states_a_point"]
+__all__ = ["can_be_a_point", "needs_context", "peel", "states_a_point"]
 
 # Words that join a sentence to the one before it: its thought is half elsewhere.
 _CONNECTIVE: dict[Lang, re.Pattern[str]] = {
     "zh": re.compile(
         r"^(?:可(?!能|以|是)|可是|但|而(?!今)|然而|不过|因此|所以|于是|此外|另外|同时|其中|其实|比如|例如"
-        r"|对此|为此|随后|之后|然后|接着|并且|并|且|还|也|再|又|与此同时|除此之外|总之|总的来说)"
+        r"|对此|为此|随后|之后|然后|接着|并且|并|且|还|也(?!许)|再(?!次)|又|与此同时|除此之外|总之|总的来说)"
     ),
     "en": re.compile(
         r"^(?:which|who|whose|whom|where|but|and|or|so|yet|also|however|therefore|thus|meanwhile"
@@ -54,6 +58,23 @@ _PRONOUN: dict[Lang, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
+# Additive and contrastive openers: they join the sentence to the one before without
+# making it depend on a referent ("此外，Galaxy S20 全系…", "However, Apple said…"), so
+# the sentence after them stands alone. Referential and consequential openers (其中,
+# 对此, 因此, 随后, This…) stay: what they mean is in the text before. A Chinese
+# connective is peeled with its comma (但 and 但是/然而 without one too: 但凡/但愿 are
+# other words); an English one only where a capital (a name, a new clause) follows.
+_PEELABLE: dict[Lang, re.Pattern[str]] = {
+    "zh": re.compile(
+        r"^(?:(?:此外|另外|同时|与此同时|除此之外|而且|并且|不过|可是|但是|然而|但)[，,]"
+        r"|(?:但是|然而|但(?![凡愿是]))(?=[^，,]))\s*"
+    ),
+    "en": re.compile(
+        r"^(?i:also|in addition|additionally|moreover|furthermore|besides|however|but|yet"
+        r"|meanwhile|at the same time|on the other hand|nevertheless|nonetheless)\b,?\s+"
+        r"(?=[A-Z0-9“\"‘])"
+    ),
+}
 _QUESTION = re.compile(r"[？?][”’」』）)\"']*\s*$")
 # A lead-in quote: the sentence opens with a quoted remark ("“宝贝，我们在打一场无声的
 # 战役…”"); a quoted term at the start ("“提把劲”会比…", on LCSTS) is a statement.
@@ -72,6 +93,21 @@ _SIGN_OFF: dict[Lang, re.Pattern[str]] = {
     "zh": re.compile(r"(?:期待吧|敬请期待|拭目以待|一起来看看|以下[^，。]{0,12}介绍|让我们一起)"),
     "en": re.compile(r"^(?:stay tuned|read on|here's how|here’s how|here are)\b", re.I),
 }
+
+
+def peel(sentence: str, lang: Lang) -> str:
+    """The sentence from after an additive or contrastive opener: a verbatim suffix.
+
+    "此外，Galaxy S20 全系…" shows as "Galaxy S20 全系…": the opener tells how it
+    follows the sentence before, not what it is about. Any other sentence is returned
+    as it is. On the digest labels (`python -m bench digest`) key sentences refused
+    for such an opener were 15 of the misses; peeled, the TL;DR says the thesis in
+    68.8 % of half B (65.6 before; half A unchanged at 62.9) and coverage is unchanged
+    (the peeled keys mostly rank below the points chosen).
+    """
+    text = sentence.strip()
+    opener = _PEELABLE[lang].match(text)
+    return text[opener.end() :] if opener and text[opener.end() :].strip() else text
 
 
 def needs_context(sentence: str, lang: Lang) -> bool:

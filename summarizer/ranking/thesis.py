@@ -22,14 +22,16 @@ the sentence to condense into the TL;DR. Only prose qualifies.
 Either way a sentence that cannot stand alone as the point — a question, a
 lead-in quote, a hook to the reader, an opener pointing back ("可这几天…"),
 a sign-off — is passed over while another qualifies
-(`summarizer.ranking.standalone`; the editor's reading, defect class 4).
+(`summarizer.ranking.standalone`; the editor's reading, defect class 4). An
+additive or contrastive opener ("但是，…") is no such pointer: the sentence is
+judged, and shown, from after it (`peel`).
 """
 
 from __future__ import annotations
 
 from summarizer.models import Lang
 from summarizer.ranking.rank import Ranking
-from summarizer.ranking.standalone import states_a_point
+from summarizer.ranking.standalone import peel, states_a_point
 from summarizer.text.tokens import content_tokens
 
 __all__ = ["the_point"]
@@ -53,7 +55,8 @@ def the_point(ranking: Ranking, lang: Lang, title: str | None) -> int:
     prose = [i for i in range(len(ranking.sentences)) if ranking.is_prose(i) and ranking.tokens[i]]
     if not prose:
         return 0
-    prose = [i for i in prose if states_a_point(ranking.sentences[i].text, lang)] or prose
+    standalone = [i for i in prose if states_a_point(peel(ranking.sentences[i].text, lang), lang)]
+    prose = standalone or prose
     if not ranking.first_person:
         full = [i for i in prose if ranking.damping[i] >= FULL_CLAUSE] or prose
         window = LEDE_WINDOW if title and content_tokens(title, lang) else 1

@@ -145,3 +145,18 @@ def test_a_report_s_tldr_is_its_lede_without_the_dateline_and_no_furniture_is_sh
     for furniture in ("新华社北京5月19日电", "摄", "责任编辑", "检查样品"):
         assert furniture not in shown
     assert len(digest.key_points) == 3
+
+
+LAUNCH = (
+    "三星今天凌晨在旧金山发布了新一代旗舰手机 Galaxy S20 系列，包括三款机型。\n\n"
+    "此外，Galaxy S20 全系均将配备 LPDDR5 内存，最高支持 1TB 的拓展存储。\n\n"
+    "其中，最大的一款屏幕尺寸为 6.9 英寸。\n\n"
+    "价格方面，Galaxy S20 4G 版售价 899 美元，约合人民币 6300 元。\n\n"
+    "三星表示，新机将于下月在全球多个市场同时开售。"
+)
+
+
+def test_a_point_opening_with_an_additive_connective_is_shown_from_after_it() -> None:
+    digest = summarize(LAUNCH, max_points=3)
+    assert "Galaxy S20 全系均将配备 LPDDR5 内存，最高支持 1TB 的拓展存储。" in digest.key_points
+    assert not any(p.startswith(("此外", "其中")) for p in digest.key_points)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.models import Lang
-from summarizer.ranking.standalone import can_be_a_point, needs_context, states_a_point
+from summarizer.ranking.standalone import can_be_a_point, needs_context, peel, states_a_point
 from summarizer.text.roles import label_sentences
 from summarizer.text.sentences import split_sentences
 
@@ -41,6 +41,44 @@ def test_an_opener_pointing_back_needs_context(sentence: str, lang: Lang) -> Non
     ],
 )
 def test_what_a_point_may_open_with(sentence: str, lang: Lang, point: bool) -> None:
+    assert can_be_a_point(sentence, lang) is point
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "shown"),
+    [
+        # additive and contrastive openers: the rest stands alone
+        ("此外，Galaxy S20 全系均配备 LPDDR5 内存。", "zh", "Galaxy S20 全系均配备 LPDDR5 内存。"),
+        ("与此同时，美国指责莫斯科准备拍摄假袭击。", "zh", "美国指责莫斯科准备拍摄假袭击。"),
+        ("但是，茉莉说这份工作实在太过沉重。", "zh", "茉莉说这份工作实在太过沉重。"),
+        ("但在编制中期报告时发现了差错。", "zh", "在编制中期报告时发现了差错。"),
+        ("However, Apple said it would appeal.", "en", "Apple said it would appeal."),
+        ("But Paganini's team found water vapour.", "en", "Paganini's team found water vapour."),
+        # referential or consequential openers, other words, a lower-case rest: kept whole
+        ("其中，蛋类价格下降10.6%。", "zh", "其中，蛋类价格下降10.6%。"),
+        ("因此，会议决定延期。", "zh", "因此，会议决定延期。"),
+        ("但凡有人来访，他都热情接待。", "zh", "但凡有人来访，他都热情接待。"),
+        ("但是他不同意。", "zh", "他不同意。"),
+        ("同时支持两种方案。", "zh", "同时支持两种方案。"),
+        ("However, the firm would appeal.", "en", "However, the firm would appeal."),
+        ("Butter prices rose again.", "en", "Butter prices rose again."),
+        ("This, however, changed nothing.", "en", "This, however, changed nothing."),
+    ],
+)
+def test_an_additive_or_contrastive_opener_is_peeled(sentence: str, lang: Lang, shown: str) -> None:
+    assert peel(sentence, lang) == shown
+    assert sentence.endswith(shown)  # verbatim: a suffix of the source sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "point"),
+    [
+        ("也许最令人惊讶的是，人类在月球上喝的第一种液体是葡萄酒。", "zh", True),  # 也许: perhaps
+        ("再次，中国新能源产品的出口优势源自深厚的技术积累。", "zh", True),  # like 其次
+        ("也有人认为这一做法并不可行。", "zh", False),
+    ],
+)
+def test_words_that_only_begin_like_a_connective(sentence: str, lang: Lang, point: bool) -> None:
     assert can_be_a_point(sentence, lang) is point
 
 
