@@ -19,7 +19,10 @@ pages in general (the issue-12 reading of 27 pages; checked 2-fold with
 - dateline: 新华社X月X日电, IT之家X月X日消息, all-caps "CITY (Agency) -", an
   agency alone where extraction lost the city ("(AP) — A cat…"), time stamps;
 - note: 编者按/开栏的话/【编前语】 (with the rest of its paragraph), copyright
-  lines, "首发于…公众号", wiki maintenance boxes, lines with a web address,
+  lines, "首发于…公众号", wiki maintenance boxes ("本条目存在以下问题", "维基百科不是…",
+  "请协助改善…"), a listed company's statutory disclaimer ("保证公告内容的真实、准确和
+  完整，对…虚假记载、误导性陈述或者重大遗漏负连带责任", atop every A-share
+  announcement), lines with a web address,
   Markdown table rows ("| DL | Sheldon Richardson | 49 | 66% |");
 - promo: subscribe/share/download/scan prompts, "发送…到10086" SMS ads, 广告;
 - heading: a paragraph of one short line without final punctuation, a short
@@ -86,6 +89,9 @@ _CUES: dict[Lang, tuple[tuple[Role, Alternation], ...]] = {
             r"^【?(?:编者按|编者的话|开栏的话|编前语|编后语|记者手记|免责声明|版权声明)",
             r"版权所有", r"未经授权", r"不得转载", r"首发于", r"本文(?:来自|转载自|经授权)",
             r"公众号[（(]", r"本条目", r"此条目", r"https?://", r"www\.", _TABLE_ROW,
+            r"维基百科(?:不是|收录标准)", r"请(?:协助|帮助)改(?:善|进)", r"本模板",
+            r"保证(?:本)?公告内容(?:的)?真实、准确(?:和|、)完整",
+            r"虚假记载、误导性陈述或者?重大遗漏",
         )),
         ("promo", _any(
             r"点击(?:进入|查看|阅读|关注|下载)", r"扫码", r"扫描二维码", r"长按(?:识别|二维码)",
@@ -111,6 +117,7 @@ _CUES: dict[Lang, tuple[tuple[Role, Alternation], ...]] = {
         ("dateline", _any(r"^(?:published|updated|posted|last updated)\b", ignore_case=True)),
         ("note", _any(
             r"All rights reserved", r"©", r"Copyright \d", r"https?://", r"www\.", _TABLE_ROW,
+            r"Please help improve this article",
         )),
         ("promo", _any(
             r"^(?:subscribe|sign up|click here|read more|related:|advertisement|share this"

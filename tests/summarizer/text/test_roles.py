@@ -40,6 +40,22 @@ from summarizer.text.sentences import split_sentences
         ("开栏的话", "zh", "note"),
         ("本文首发于39深呼吸公众号（shenhuxi39）", "zh", "note"),
         ("© 2019 Reuters. All rights reserved.", "en", "note"),
+        # a wiki maintenance box and a listed company's statutory disclaimer
+        ("维基百科不是不经筛选的资讯收集处。", "zh", "note"),
+        ("请帮助改进这个条目，使用中立的语气。", "zh", "note"),
+        ("若需要提删请确保本模板已挂上足够长的时间。", "zh", "note"),
+        (
+            "天津创业环保股份有限公司及董事会全体成员保证公告内容的真实、准确和完整，"
+            "对公告的虚假记载、误导性陈述或者重大遗漏负连带责任。",
+            "zh",
+            "note",
+        ),
+        (
+            "本公司董事会及全体董事保证本公告内容不存在任何虚假记载、误导性陈述或者重大遗漏。",
+            "zh",
+            "note",
+        ),
+        ("Please help improve this article by adding citations to reliable sources.", "en", "note"),
         # promos
         ("扫描二维码关注我们", "zh", "promo"),
         ("编辑短信发送到10658000订阅", "zh", "promo"),
@@ -47,6 +63,8 @@ from summarizer.text.sentences import split_sentences
         # prose stays prose
         ("张勇强调互联网+电影的主语是电影。", "zh", "prose"),
         ("记者从国家卫生健康委获悉，短缺药品供应持续改善。", "zh", "prose"),
+        ("维基百科创始人威尔士表示，网站将继续接受捐款。", "zh", "prose"),
+        ("公司保证产品质量真实可靠，并承担相应责任。", "zh", "prose"),
         ("Oil prices fell sharply on Tuesday on oversupply concerns.", "en", "prose"),
         ("By the end of the year, sales had doubled.", "en", "prose"),
     ],
