@@ -38,6 +38,10 @@ def test_an_opener_pointing_back_needs_context(sentence: str, lang: Lang) -> Non
         ("But the company said it would appeal.", "en", True),
         ("He said the company would appeal the ruling.", "en", True),
         ("他强调，要坚定不移深化改革。", "zh", True),
+        # a lead-in quote is a quote, shown with its speaker, not a point
+        ("“一闸之隔，进入道闸里面每月要收150元，外面不收费。”他说。", "zh", False),
+        ('"At no time did we agree to a statement," the company said.', "en", False),
+        ("“提把劲”会比“破冰”二字更适宜形容今天改革的动态。", "zh", True),
     ],
 )
 def test_what_a_point_may_open_with(sentence: str, lang: Lang, point: bool) -> None:
