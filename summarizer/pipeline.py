@@ -19,7 +19,7 @@ from summarizer.ranking.condense import condense, size
 from summarizer.ranking.keywords import extract_keywords
 from summarizer.ranking.quotes import find_quotes
 from summarizer.ranking.rank import Ranking, rank_sentences, select
-from summarizer.ranking.standalone import can_be_a_point, peel
+from summarizer.ranking.standalone import can_be_a_point, opens_with_quote, peel
 from summarizer.ranking.thesis import the_point
 from summarizer.text.language import detect_language, is_foreign
 from summarizer.text.roles import furniture_spans, label_sentences
@@ -66,9 +66,9 @@ def summarize(
     if not any(ranking.tokens):
         raise NoSentences()
     best = the_point(ranking, language, article.title)
-    chosen, quotes = _points_and_quotes(article.text, ranking, language, max_points, best)
     tldr = condense(peel(sentences[best].text, language), language, TLDR_LIMIT[language])
     limit = _point_limit(language, max_points, size(tldr, language))
+    chosen, quotes = _points_and_quotes(article.text, ranking, language, (max_points, limit), best)
     return Digest(
         tldr=tldr,
         key_points=[condense(peel(sentences[i].text, language), language, limit) for i in chosen],
@@ -94,18 +94,20 @@ def summarize(
 
 
 def _points_and_quotes(
-    text: str, ranking: Ranking, lang: Lang, points: int, tldr: int
+    text: str, ranking: Ranking, lang: Lang, budget: tuple[int, int], tldr: int
 ) -> tuple[list[int], list[Quote]]:
     """Key point sentences and quotes, never the TL;DR's sentence nor the same sentence twice.
 
     In a report, key points come first and quotes from what is left. In a
     text told in the first person (a speech), the speaker's strongest claims
     are its quotes — attributed, which a key point is not — so quotes are
-    chosen first and the key points from the rest.
+    chosen first and the key points from the rest. `budget` is how many points and the
+    size each is cut to.
     """
+    points, limit = budget
     leaning = _leaning(ranking, lang, points, tldr)
     if not ranking.first_person:
-        chosen = select(ranking, points, exclude=leaning, shown=(tldr,))
+        chosen = select(ranking, points, exclude=leaning, shown=(tldr,), limit=limit)
         return chosen, find_quotes(text, ranking, lang=lang, key_points=frozenset([tldr, *chosen]))
     quotes = find_quotes(text, ranking, lang=lang, key_points=frozenset([tldr]))
     quoted = frozenset(
@@ -113,15 +115,29 @@ def _points_and_quotes(
         for s in ranking.sentences
         if any(q.start < s.end and s.start < q.end for q in quotes)
     )
-    return select(ranking, points, exclude=quoted | leaning, shown=(tldr,)), quotes
+    chosen = select(ranking, points, exclude=quoted | leaning, shown=(tldr,), limit=limit)
+    return chosen, quotes
 
 
 def _leaning(ranking: Ranking, lang: Lang, points: int, tldr: int) -> frozenset[int]:
     """Sentences that cannot stand alone as a point ("但是，…", "which…", a question, a
     sign-off; `summarizer.ranking.standalone`), unless too few others are left to fill
-    the digest."""
+    the digest.
+
+    In a default digest (up to `DEFAULT_POINTS` points) a sentence opening with a quoted
+    remark ("“一闸之隔，…”他说。") is a quote, shown among the quotes with its speaker,
+    not a point: on the digest labels coverage half B 53.9 → 56.2, half A unchanged at
+    60.4 (`python -m bench digest`). A longer digest covers the article, quotes too: refusing
+    them there cost 1.1 ROUGE-1 on BBC, below sumy-textrank (`python -m bench quality`).
+    """
     prose = [i for i in range(len(ranking.sentences)) if ranking.is_prose(i) and i != tldr]
-    leaning = [i for i in prose if not can_be_a_point(peel(ranking.sentences[i].text, lang), lang)]
+    quotes_apart = points <= DEFAULT_POINTS
+    leaning = [
+        i
+        for i in prose
+        if not can_be_a_point(text := peel(ranking.sentences[i].text, lang), lang)
+        or (quotes_apart and opens_with_quote(text))
+    ]
     return frozenset(leaning) if len(prose) - len(leaning) >= points else frozenset()
 
 

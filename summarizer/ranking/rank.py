@@ -42,6 +42,13 @@ ROUGE-1 points on BBC and the other way round):
   article, must cover the article. Salience ranks, with a prior that falls
   off as 1/(1+i)², so it lifts mainly the first sentence (on BBC the first
   sentence is in the reference 70% of the time, every later position ~40%).
+A point longer than the size it is cut to (`pipeline`: ~80 Chinese characters
+or 35–45 English words) shows only its opening clauses, so `select` counts
+such a sentence's salience in proportion to the share of it shown: a run-on
+sentence is central for words its point never shows. Measured on the digest
+labels (`python -m bench digest`), chosen on half A (coverage 59.0 → 60.4;
+the short-digest regime alone 59.0), checked on half B (54.7 → 56.2 either way);
+BBC ROUGE-1 unchanged (76.4).
 `select` then removes redundancy with maximal marginal relevance (MMR) among
 the points, never takes a near-copy of a chosen sentence or of the TL;DR
 (word containment ≥ `DUPLICATE`) while another candidate is left, and returns the
@@ -60,6 +67,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 
 from summarizer.models import Lang, Role, Sentence
+from summarizer.ranking.condense import size
 from summarizer.ranking.voice import told_in_first_person
 from summarizer.text.tokens import content_tokens, content_words_each, cut_each
 
@@ -124,6 +132,7 @@ class Ranking:
     first_person: bool = False
     roles: list[Role] = field(default_factory=list)
     words: list[list[str]] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
 
     def is_prose(self, index: int) -> bool:
         """Whether sentence `index` may be shown (every sentence when roles are unknown)."""
@@ -133,13 +142,18 @@ class Ranking:
         """Sentence indices, best first."""
         return sorted(range(len(self.scores)), key=lambda i: -self.scores[i])
 
-    def blend(self, prior: Prior) -> list[float]:
+    def blend(self, prior: Prior, limit: int | None = None) -> list[float]:
         """Salience plus a position prior, both damped.
 
         The prior is damped too, so a short lead fragment does not win on
-        position alone.
+        position alone. With a `limit` (the size a point is cut to), a longer
+        sentence's salience counts in proportion to the part of it shown.
         """
-        return _blend(self.salience, self.damping, prior, self.positions())
+        salience = self.salience
+        if limit is not None and self.sizes:
+            shown = [min(1.0, limit / max(1, n)) for n in self.sizes]
+            salience = [s * share for s, share in zip(salience, shown, strict=True)]
+        return _blend(salience, self.damping, prior, self.positions())
 
     def positions(self) -> list[int]:
         """Each sentence's place among the prose: a dateline or heading first does not
@@ -179,7 +193,16 @@ def rank_sentences(
     first_person = told_in_first_person(sentences, lang)
     known = list(roles) if roles and "prose" in roles else []  # no prose at all: show what there is
     ranking = Ranking(
-        sentences, tokens, [], frequencies, salience, damping, first_person, known, cut.words
+        sentences,
+        tokens,
+        [],
+        frequencies,
+        salience,
+        damping,
+        first_person,
+        known,
+        cut.words,
+        [size(s.text, lang) for s in sentences],
     )
     scores = _blend(salience, damping, COVER, ranking.positions())
     return replace(ranking, scores=scores)
@@ -191,14 +214,17 @@ def select(
     *,
     exclude: frozenset[int] = frozenset(),
     shown: tuple[int, ...] = (),
+    limit: int | None = None,
 ) -> list[int]:
     """The best sentence indices for a `count`-point digest, after MMR, in article order.
 
     `shown` sentences (the TL;DR) are already in the digest: never chosen
-    again, nor a near-copy of them while another candidate is left.
+    again, nor a near-copy of them while another candidate is left. `limit`
+    is the size each point is cut to (see `Ranking.blend`).
     """
-    size = count + len(shown)  # the whole digest decides lead or coverage
-    scores = ranking.blend(_prior(size, len(ranking.sentences), ranking.first_person))
+    digest = count + len(shown)  # the whole digest decides lead or coverage
+    prior = _prior(digest, len(ranking.sentences), ranking.first_person)
+    scores = ranking.blend(prior, limit)
     top = max(scores, default=1.0) or 1.0
     sets = [set(toks) for toks in ranking.tokens]
     candidates = [

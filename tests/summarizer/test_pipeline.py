@@ -160,3 +160,23 @@ def test_a_point_opening_with_an_additive_connective_is_shown_from_after_it() ->
     digest = summarize(LAUNCH, max_points=3)
     assert "Galaxy S20 全系均将配备 LPDDR5 内存，最高支持 1TB 的拓展存储。" in digest.key_points
     assert not any(p.startswith(("此外", "其中")) for p in digest.key_points)
+
+
+BRIDGE = (
+    "市政府周二宣布，老港口大桥将于下月起全面封闭维修。\n\n"
+    "“大桥的钢梁裂缝已经很深，老港口大桥必须马上封闭维修，否则老港口大桥随时可能出现危险。”"
+    "市政府工程师说。\n\n"
+    "工程师上月在大桥的两根钢梁上发现了深裂缝。\n\n"
+    "大桥每天承载约四万辆汽车往返港口和老城。\n\n"
+    "市政府表示，新桥至少需要四年才能建成。\n\n"
+    "周边商户担心大桥封闭会让游客减少。"
+)
+
+
+def test_a_default_digest_shows_a_quoted_remark_as_a_quote_not_a_point() -> None:
+    digest = summarize(BRIDGE)
+    remark = "大桥的钢梁裂缝已经很深"
+    assert not any(remark in point for point in digest.key_points)
+    assert any(remark in quote.text for quote in digest.quotes)
+    longer = summarize(BRIDGE, max_points=5)  # more points cover the article, quotes too
+    assert any(remark in point for point in longer.key_points)

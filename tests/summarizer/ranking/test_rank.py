@@ -94,6 +94,26 @@ def test_a_central_sentence_beats_an_early_aside_in_coverage_mode() -> None:
     assert text[1] not in chosen
 
 
+def test_a_long_sentence_counts_for_the_part_a_point_shows() -> None:
+    # Central for the words of its tail, which a point cut to 12 words never shows.
+    run_on = (
+        "The weather on Tuesday was mild and sunny across the region, and the old town's cafes"
+        " were busy, though some shop owners near the harbour bridge said the bridge closure,"
+        " the cracks in the bridge and the council's bridge vote would keep visitors away from"
+        " the bridge and the harbour for years."
+    )
+    text = [
+        NEWS[0],
+        "Engineers found deep cracks in the bridge supports.",
+        run_on,
+        "The mayor promised free ferries across the harbour.",
+        "A replacement bridge will take at least four years to build.",
+    ]
+    rank = ranking(text)
+    assert run_on in picked(rank, 2, shown=(0,)), "the builder needs a winning run-on"
+    assert run_on not in picked(rank, 2, shown=(0,), limit=12)
+
+
 def test_near_identical_sentences_are_not_both_chosen() -> None:
     repeat = f"{NEWS[1][:-1]}, officials said."
     text = [NEWS[0], NEWS[1], repeat, *NEWS[2:]]

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from summarizer.models import Lang
-from summarizer.ranking.standalone import can_be_a_point, needs_context, peel, states_a_point
+from summarizer.ranking.standalone import (
+    can_be_a_point,
+    needs_context,
+    opens_with_quote,
+    peel,
+    states_a_point,
+)
 from summarizer.text.roles import label_sentences
 from summarizer.text.sentences import split_sentences
 
@@ -38,10 +44,6 @@ def test_an_opener_pointing_back_needs_context(sentence: str, lang: Lang) -> Non
         ("But the company said it would appeal.", "en", True),
         ("He said the company would appeal the ruling.", "en", True),
         ("他强调，要坚定不移深化改革。", "zh", True),
-        # a lead-in quote is a quote, shown with its speaker, not a point
-        ("“一闸之隔，进入道闸里面每月要收150元，外面不收费。”他说。", "zh", False),
-        ('"At no time did we agree to a statement," the company said.', "en", False),
-        ("“提把劲”会比“破冰”二字更适宜形容今天改革的动态。", "zh", True),
     ],
 )
 def test_what_a_point_may_open_with(sentence: str, lang: Lang, point: bool) -> None:
@@ -141,3 +143,16 @@ def test_opening_datelines_and_hashtags_are_peeled_off(text: str, head: str) -> 
 def test_a_quoted_term_opening_a_statement_is_no_lead_in_quote() -> None:
     assert states_a_point("“提把劲”会比“破冰”二字更适宜形容今天改革的动态。", "zh")
     assert not states_a_point("“一闸之隔，进入道闸里面每月要收150元，外面不收费。”他说。", "zh")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("“一闸之隔，进入道闸里面每月要收150元，外面不收费。”他说。", True),
+        ('"At no time did we agree to a statement," the company said.', True),
+        ("“提把劲”会比“破冰”二字更适宜形容今天改革的动态。", False),  # a quoted term
+        ("The company said it would appeal.", False),
+    ],
+)
+def test_a_sentence_opening_with_a_quoted_remark_is_a_quote(sentence: str, quote: bool) -> None:
+    assert opens_with_quote(sentence) is quote
