@@ -71,7 +71,7 @@ from summarizer.ranking.condense import size
 from summarizer.ranking.voice import told_in_first_person
 from summarizer.text.tokens import content_tokens, content_words_each, cut_each
 
-__all__ = ["Ranking", "rank_sentences", "select"]
+__all__ = ["Ranking", "rank_sentences", "select", "short_digest"]
 
 CENTRALITY_WEIGHT = 2.0
 SIGNIFICANCE_WEIGHT = 1.0
@@ -242,6 +242,12 @@ def select(
         chosen.append(best)
         candidates.remove(best)
     return sorted(chosen)
+
+
+def short_digest(ranking: Ranking, size: int) -> bool:
+    """Whether a digest of `size` sentences (TL;DR included) is a short digest of a long
+    article: ranked by salience with the slow `SHORT` prior, neither its lead nor coverage."""
+    return _prior(size, len(ranking.sentences), ranking.first_person) is SHORT
 
 
 def _prior(count: int, sentences: int, first_person: bool) -> Prior:
