@@ -73,6 +73,7 @@ def test_the_claim_starts_after_droppable_frames(sentence: str, lang: Lang, clai
         ("随着新展厅开放的日子临近，", "zh", True),
         ("如果明天不下雨，", "zh", True),
         ("在这次大会上，", "zh", True),  # a place: kept, but no cut ends on it
+        ("到现在，", "zh", True),  # a piece ended "…85700个，到现在…"
         ("他每天工作8小时，", "zh", False),
         ("比赛于昨天正式开始，", "zh", False),
         ("When the council met last week,", "en", True),
