@@ -18,11 +18,11 @@ sentence and all five cues 18 µs (6 % of an English digest); see `text.roles`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from summarizer.text.caseless import Caseless
 
-__all__ = ["Alternation"]
+__all__ = ["Alternation", "union"]
 
 
 class Alternation:
@@ -32,6 +32,7 @@ class Alternation:
     """
 
     def __init__(self, alternatives: Sequence[str], *, ignore_case: bool = False) -> None:
+        self.alternatives, self.ignore_case = tuple(alternatives), ignore_case
         flags = re.IGNORECASE if ignore_case else 0
         anchored = "|".join(a for a in alternatives if a.startswith("^"))
         anywhere = "|".join(a for a in alternatives if not a.startswith("^"))
@@ -46,3 +47,12 @@ class Alternation:
         if self._caseless is not None:
             return self._caseless.search(text, folded)
         return self._anywhere is not None and self._anywhere.search(text) is not None
+
+
+def union(alternations: Iterable[Alternation]) -> tuple[Alternation, ...]:
+    """Alternations that find what any of `alternations` finds, in one or two searches (the
+    case-sensitive alternatives together, the case-insensitive ones together)."""
+    by_case: dict[bool, list[str]] = {}
+    for alternation in alternations:
+        by_case.setdefault(alternation.ignore_case, []).extend(alternation.alternatives)
+    return tuple(Alternation(found, ignore_case=case) for case, found in by_case.items())
