@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from summarizer.text.alternations import Alternation
+from summarizer.text.alternations import Alternation, union
 from summarizer.text.caseless import fold
 
 _ALTERNATIVES = (r"^(?:photo|image)s?:", r"getty images", r"reuters/", r"\bap photo\b", r"ok$")
@@ -40,3 +40,16 @@ def test_search_heeds_case_unless_told(text: str) -> None:
     alternatives = ("^Photos?:", "Getty Images", "ok$")
     expected = re.search("|".join(alternatives), text) is not None
     assert Alternation(alternatives).search(text) == expected
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_union_finds_what_any_finds(text: str) -> None:
+    cues = [
+        Alternation(_ALTERNATIVES, ignore_case=True),
+        Alternation(("^Photos?:", "Getty Images", "ok$")),
+        Alternation((r"\bdesk\b",)),
+    ]
+    expected = any(cue.search(text, fold(text)) for cue in cues)
+    together = union(cues)
+    assert len(together) == 2  # the case-sensitive alternatives, and the others
+    assert any(cue.search(text, fold(text)) for cue in together) == expected
