@@ -176,7 +176,7 @@ def rank_sentences(
     """
     cut = cut_each([s.text for s in sentences], lang)
     tokens = content_words_each(cut.words, lang)
-    frequencies: Counter[str] = Counter(t for toks in tokens for t in toks)
+    frequencies: Counter[str] = Counter(chain.from_iterable(tokens))
     centrality = _normalise(_centrality([set(toks) for toks in tokens]))
     significance = _normalise([_significance(toks, frequencies) for toks in tokens])
     title_tokens = set(content_tokens(title, lang)) if title else set()
