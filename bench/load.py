@@ -41,6 +41,7 @@ import asyncio
 import contextlib
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -92,6 +93,7 @@ class Result:
     hit_rate: float
     peak_rss_mb: list[float]
     seconds: float
+    front_cpu_seconds: float
 
 
 def pages(server: ArticleServer, unique: int, run: str) -> list[str]:
@@ -141,6 +143,41 @@ async def send_all(
     return result["acks"], result["handling"]
 
 
+def _tree(pid: int) -> list[int]:
+    """`pid` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo.extend(children.get(current, []))
+    return tree
+
+
+def front_cpu_seconds(replicas: list[SlackProcess]) -> float:
+    """CPU time (user + system) the replicas' front processes have used so far.
+
+    Read before and after the senders run, it gives the CPU each ack costs the front
+    (`bench load`'s "front CPU ms per ack"): unlike latency, it barely moves when other
+    work shares the machine, so a change to the ack path can be judged on a busy host.
+    """
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for replica in replicas:
+        try:
+            fields = Path(f"/proc/{replica.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
 def tree_memory_mb(pid: int) -> float:
     """Memory of `pid` and all its descendants (workers, forkserver), in MB.
 
@@ -149,17 +186,8 @@ def tree_memory_mb(pid: int) -> float:
     per process. PSS splits each shared page among its sharers, so the sum is
     what the tree really occupies.
     """
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    total_kb, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        todo.extend(children.get(current, []))
+    total_kb = 0
+    for current in _tree(pid):
         try:
             rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
         except OSError:
@@ -248,8 +276,9 @@ async def run(count: int, plan: Plan, server: ArticleServer, tmp: Path) -> Resul
         async with slack_replicas(count, env | queue_env(plan, stores), logs) as replicas, \
                 queue_workers(count, env | queue_env(plan, stores), logs) as workers:  # fmt: skip
             async with tree_memory_peaks(replicas, workers) as rss:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), front_cpu_seconds(replicas)
                 acks, handling = await send_all(replicas, fake, urls, plan, logs)
+                cpu = front_cpu_seconds(replicas) - cpu
                 with contextlib.suppress(TimeoutError):  # the table shows them as lost
                     await fake.wait_for("chat.postMessage", plan.requests, timeout=POST_TIMEOUT)
                 seconds = time.perf_counter() - started
@@ -270,6 +299,7 @@ async def run(count: int, plan: Plan, server: ArticleServer, tmp: Path) -> Resul
         hit_rate=rate,
         peak_rss_mb=rss,
         seconds=seconds,
+        front_cpu_seconds=cpu,
     )
 
 
@@ -300,8 +330,9 @@ def table(plan: Plan, results: list[Result | None], counts: Sequence[int]) -> st
     head = (
         "| replicas | store | queue | requests (unique URLs) / senders | ack p50 ms | ack p99 ms "
         "| ack max ms | server handling p99 ms | acks ≥ 3 s or none | digests posted | lost "
-        "| duplicated | cache hit rate | peak PSS MB per replica tree | throughput req/s |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "| duplicated | cache hit rate | peak PSS MB per replica tree | throughput req/s "
+        "| front CPU ms per ack |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     )
     rows = [head]
     for count, r in zip(counts, results, strict=True):
@@ -319,18 +350,22 @@ def table(plan: Plan, results: list[Result | None], counts: Sequence[int]) -> st
             f"{plan.requests} ({plan.unique}) / {plan.senders} | "
             f"{p50:.0f} | {p99:.0f} | {max(r.acks) * 1000:.0f} | {server_p99:.0f} | "
             f"{r.slow_acks} | {r.posted} | {r.lost} | "
-            f"{r.duplicated} | {r.hit_rate:.0%} | {rss} | {plan.requests / r.seconds:.1f} |"
+            f"{r.duplicated} | {r.hit_rate:.0%} | {rss} | {plan.requests / r.seconds:.1f} | "
+            f"{r.front_cpu_seconds * 1000 / plan.requests:.2f} |"
         )
     return "\n".join(rows)
 
 
-async def bench(plan: Plan, counts: Sequence[int]) -> str:
+async def bench(plan: Plan, counts: Sequence[int], keep_logs: Path | None = None) -> str:
     server = ArticleServer()
     server.start()
     try:
         with tempfile.TemporaryDirectory(prefix="digestbot-load-") as tmp:
             warm_up(Path(tmp))  # the jieba cache, built once as the image build does
             results = [await run(count, plan, server, Path(tmp)) for count in counts]
+            if keep_logs is not None:
+                for logs in Path(tmp).glob("logs-*"):
+                    shutil.copytree(logs, keep_logs / f"{plan.queue}-{plan.requests}-{logs.name}")
     finally:
         server.stop()
     return table(plan, results, counts)
@@ -348,13 +383,16 @@ def main(argv: list[str] | None = None) -> int:
         help="deployments: redis (front acks and enqueues, `digestbot worker` answers) "
         "and/or embedded (one process does both)",
     )  # fmt: skip
+    parser.add_argument(
+        "--keep-logs", type=Path, help="copy the replicas' and workers' logs into this folder"
+    )
     args = parser.parse_args(argv)
     counts = [int(n) for n in args.replicas.split(",")]
     for spec in args.plans.split(","):
         requests, senders = (int(n) for n in spec.split("x"))
         for queue in args.queue.split(","):
             plan = Plan(requests, senders, args.unique, queue)
-            print(asyncio.run(bench(plan, counts)))
+            print(asyncio.run(bench(plan, counts, args.keep_logs)))
     return 0
 
 

@@ -38,6 +38,7 @@ def run_slack(http: bool, port: int, host: str = "0.0.0.0") -> None:
             port=port,
             print=None,
             shutdown_timeout=HTTP_GRACE_SECONDS,
+            loop=__import__("uvloop").new_event_loop() if __import__("os").environ.get("XUV") else None,
         )
     else:
         asyncio.run(_socket_mode(settings, app_token))
@@ -73,6 +74,7 @@ async def _started_service(settings: Settings) -> DigestService:
 async def _http_app(settings: Settings) -> web.Application:
     service = await _started_service(settings)
     bot = build_bot(settings, service)
+    await bot.prime()
     app = web_app(bot)
 
     async def health(_: web.Application) -> AsyncIterator[None]:
@@ -91,6 +93,7 @@ async def _http_app(settings: Settings) -> web.Application:
 async def _socket_mode(settings: Settings, app_token: str) -> None:
     service = await _started_service(settings)
     bot = build_bot(settings, service)
+    await bot.prime()
     handler = await connect(bot, app_token)
     logger.info("Slack bot connected in Socket Mode")
     try:

@@ -107,3 +107,29 @@ async def test_fifty_concurrent_commands_are_all_acked_and_answered_once(
     posted = sorted(p["channel"] for p in fake_slack.to("chat.postMessage"))
     assert posted == channels
     assert fake_slack.to("response_url") == []
+
+
+async def test_a_burst_right_after_a_start_asks_slack_who_we_are_once(
+    slack: SlackDriver, fake_slack: FakeSlack
+) -> None:
+    """Bolt calls auth.test on each request until its first answer: a burst sent a herd."""
+    await slack.bot.prime()
+    answers = await asyncio.gather(*(slack.command("", name=f"n{i}") for i in range(20)))
+    assert {a.status_code for a in answers} == {200}
+    await slack.settle()
+    assert len(fake_slack.to("response_url")) == 20  # every help answered, as usual
+    assert len([c for c in fake_slack.calls if c.method == "auth.test"]) == 1
+
+
+async def test_without_slack_at_start_the_bot_still_serves(
+    slack: SlackDriver, fake_slack: FakeSlack
+) -> None:
+    """A failed auth.test before serving leaves Bolt's own lazy check in place."""
+    fake_slack.throttle("auth.test", times=100)  # 429 until the retries give up
+    slack.bot.app.client.retry_handlers.clear()
+    await slack.bot.prime()
+    fake_slack.throttle("auth.test", times=0)
+    response = await slack.command("", name="later")
+    assert response.status_code == 200
+    await slack.settle()
+    assert [a["name"] for a in fake_slack.to("response_url")] == ["later"]
