@@ -27,7 +27,8 @@ from rich.table import Table
 from bench.extraction_sets import chinese_news, chinese_web, scrapinghub
 from summarizer import summarize
 from summarizer.errors import DigestbotError
-from summarizer.fetching.fetch import fetch_page, make_client, page_article
+from summarizer.fetching.fetch import fetch_page, make_client
+from summarizer.fetching.reading import page_article
 from summarizer.settings import FetchSettings
 
 STAGES = ("fetch", "extract", "summarize", "total")

@@ -24,7 +24,7 @@ from bots.roundup_schedule import SCHEDULE_KEY, Schedule
 from bots.storage import Share, Store, StoreUnavailable
 from summarizer.fetching.urls import link_key, normalize_url
 from summarizer.models import Digest
-from summarizer.roundup.build import Roundup, build_roundup
+from summarizer.roundup.model import Roundup
 
 __all__ = ["AUTO_DEFAULT", "DEDUPE_WINDOW", "ChannelSettings", "Channels"]
 
@@ -163,6 +163,10 @@ class Channels:
             if share.url not in digests:
                 digests[share.url] = await store.get_digest(share.url)
         shared = [(share, digests[share.url]) for share in found]
+        # Imported when a roundup is asked for: clustering loads jieba's dictionary,
+        # 35 MB a process that only acks and posts never needs (README, Load).
+        from summarizer.roundup.build import build_roundup
+
         return build_roundup(shared, since=window.since, until=window.until, lang=lang)
 
     async def claim_slot(self, key: str, *, ttl: timedelta) -> bool:

@@ -20,16 +20,16 @@ from typing import Annotated, Any, TypeVar
 import typer
 from pydantic import ValidationError
 
+import summarizer
 from bots.config import ConfigError, Settings, describe
 from bots.logs import configure_logging
 from bots.terminal import print_markdown, print_text
-from summarizer import Article, summarize
+from summarizer import Article
 from summarizer.errors import DigestbotError, InputTooLarge
 from summarizer.extraction.source import parse_source
 from summarizer.fetching.charset import decode_text
 from summarizer.fetching.urls import find_links
 from summarizer.render.markdown import render_markdown
-from summarizer.text.tokens import warm_up
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Faithful digests of articles.")
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -72,7 +72,8 @@ def _decode(data: bytes) -> str:
 
 
 async def _fetch(url: str, settings: Settings) -> Article:
-    from summarizer.fetching.fetch import fetch_article, make_client  # heavy; only links need it
+    from summarizer.fetching.fetch import make_client
+    from summarizer.fetching.reading import fetch_article  # heavy; only links need it
 
     async with make_client(settings.fetch_settings()) as client:
         return await fetch_article(url, client=client, settings=settings.fetch_settings())
@@ -121,8 +122,12 @@ def summarize_command(
     try:
         loaded = load(source, settings)
         article = loaded if isinstance(loaded, Article) else parse_source(loaded)
+        # The core is loaded here, not at import: `digestbot slack|discord|worker` start
+        # from this module and their main processes never summarise (README, Load).
+        from summarizer.text.tokens import warm_up
+
         warm_up(settings.data_dir)  # after the input checks: a bad file fails fast
-        digest = summarize(article, lang=lang, max_points=points)  # type: ignore[arg-type]
+        digest = summarizer.summarize(article, lang=lang, max_points=points)  # type: ignore[arg-type]
     except (DigestbotError, Failure) as exc:
         _fail(exc.user_message() if isinstance(exc, DigestbotError) else str(exc))
         return

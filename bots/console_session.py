@@ -13,7 +13,8 @@ from bots.answers import Answer, Failed
 from bots.results import Digested
 from bots.storage.base import Share
 from summarizer.models import Digest
-from summarizer.roundup.build import Roundup, build_roundup
+from summarizer.roundup.build import build_roundup
+from summarizer.roundup.model import Roundup
 
 __all__ = ["ROUNDUP_WORDS", "Session"]
 

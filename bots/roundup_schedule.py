@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 from bots.phrasebook import Lang, Phrase, say, weekday_name
 from bots.roundup_history import Window, zone_named
 from bots.storage.base import StoreUnavailable
-from summarizer.roundup.build import Roundup
+from summarizer.roundup.model import Roundup
 
 if TYPE_CHECKING:  # Channels keeps schedules, so it imports this module
     from bots.channels import Channels

@@ -25,7 +25,7 @@ from bots.phrasebook import Lang, Phrase, say
 from bots.roundup_history import UnknownZone, parse_window
 from bots.roundup_schedule import ScheduleError, parse_schedule
 from bots.storage.base import StoreUnavailable
-from summarizer.roundup.build import Roundup
+from summarizer.roundup.model import Roundup
 
 __all__ = ["COMMAND_WORD", "RoundupAnswer", "roundup_args", "roundup_command"]
 

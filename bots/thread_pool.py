@@ -17,7 +17,6 @@ from bots.config import Settings
 from bots.pool import ProcessPool
 from summarizer.errors import Restarting, TooComplex
 from summarizer.models import Digest
-from summarizer.text.tokens import warm_up
 
 __all__ = ["ThreadPool", "WorkPool", "make_pool"]
 
@@ -45,6 +44,9 @@ class ThreadPool:
         self._closing = False
 
     async def start(self) -> None:
+        # Imported here: in process mode (the default) the main process never segments text.
+        from summarizer.text.tokens import warm_up
+
         await asyncio.to_thread(warm_up, self._settings.data_dir)
 
     async def run(self, job: Callable[[_Input], Digest], argument: _Input) -> Digest:

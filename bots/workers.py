@@ -26,10 +26,8 @@ import signal
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from summarizer import summarize
-from summarizer.fetching.fetch import Page, page_article
+from summarizer.fetching.fetch import Page
 from summarizer.models import Article, Digest
-from summarizer.text.tokens import warm_up
 
 __all__ = ["WORKER_NICENESS", "digest_page", "digest_source", "serve_jobs"]
 
@@ -42,11 +40,26 @@ OOM_SCORE_ADJ = 500
 
 def digest_page(page: Page) -> Digest:
     """A fetched page → its digest (extraction and summary), in a worker."""
-    return summarize(page_article(page))
+    from summarizer.fetching.reading import page_article  # see _summarize
+
+    return _summarize(page_article(page))
 
 
 def digest_source(source: str | Article) -> Digest:
     """Pasted text, Markdown, HTML or an article → its digest, in a worker."""
+    return _summarize(source)
+
+
+def _summarize(source: str | Article) -> Digest:
+    """The core's `summarize`, imported where it runs.
+
+    The bot's main process imports this module to name these jobs to its pool, and
+    never runs them: imported at the top, the extractor, trafilatura, pypdf, the
+    ranking and jieba's dictionary made that process 60 MB larger (README, Load).
+    Workers have them already: the forkserver preloads them (`bots.worker_preload`).
+    """
+    from summarizer.pipeline import summarize
+
     return summarize(source)
 
 
@@ -55,6 +68,8 @@ def serve_jobs(conn: Connection, cache_dir: Path, memory_bytes: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     os.nice(WORKER_NICENESS)
     _first_to_go()
+    from summarizer.text.tokens import warm_up  # see _summarize
+
     warm_up(cache_dir)
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))

@@ -123,3 +123,25 @@ def test_the_core_never_reads_the_environment() -> None:
     for module in CORE_MODULES:
         source = module.read_text(encoding="utf-8")
         assert "os.environ" not in source and "getenv" not in source, module.name
+
+
+WORKER_ONLY = ("trafilatura", "readability", "pypdf", "rjieba", "summarizer.pipeline")
+
+
+def test_the_bots_main_processes_never_load_what_only_workers_run() -> None:
+    """The process that acks and posts never extracts or summarises: its workers do.
+
+    With the extractor, pypdf, the ranking and jieba's dictionary imported, a bot's
+    main process was 60 MB larger (README, Load) — for code it never ran.
+    """
+    script = """
+import sys
+import bots.cli, bots.slackbot.cli, bots.discordbot, bots.queue_worker, bots.service
+print(sorted(sys.modules))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    loaded = set(ast.literal_eval(result.stdout.strip()))
+    assert loaded.isdisjoint(WORKER_ONLY), sorted(loaded.intersection(WORKER_ONLY))
+    assert "summarizer.render.blockkit" in loaded  # what the main process does need

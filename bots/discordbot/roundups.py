@@ -24,7 +24,7 @@ from bots.roundups import RoundupAnswer, roundup_command
 from bots.service import DigestService
 from summarizer.render.embed import neutralize_mentions
 from summarizer.render.roundup_embed import roundup_embeds
-from summarizer.roundup.build import Roundup
+from summarizer.roundup.model import Roundup
 
 __all__ = ["answer_roundup", "post_roundup", "start_roundups"]
 

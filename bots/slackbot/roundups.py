@@ -23,7 +23,7 @@ from bots.service import DigestService
 from bots.slackbot.target import Target
 from summarizer.render.blockkit import escape
 from summarizer.render.roundup_blockkit import roundup_messages
-from summarizer.roundup.build import Roundup
+from summarizer.roundup.model import Roundup
 
 __all__ = ["answer_roundup", "post_roundup", "start_roundups"]
 

@@ -1,8 +1,10 @@
-"""Link → `Article`: the only network I/O in the core.
+"""Link → `Page` (the body and its type): the only network I/O in the core.
 
 Input: an http(s) URL, the app's one shared `httpx.AsyncClient` (from
-`make_client`) and `FetchSettings`. Output: an `Article` from the page's HTML
-(`summarizer.extraction.extractor`), plain text, or PDF (`summarizer.fetching.pdf`). Failure: one of
+`make_client`) and `FetchSettings`. Output: a `Page`, which
+`summarizer.fetching.reading` turns into an `Article` (HTML through the
+extractor, plain text, PDF) — in a worker process, so a process that only
+fetches never imports the extractor, trafilatura or pypdf. Failure: one of
 the `FetchError` subclasses in `summarizer.errors`; httpx's exceptions are
 wrapped here and nowhere else.
 
@@ -23,7 +25,7 @@ import email.utils
 import logging
 import re
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import httpx
@@ -38,15 +40,11 @@ from summarizer.errors import (
     Unreachable,
     Unreadable,
 )
-from summarizer.extraction.extractor import extract
-from summarizer.fetching.charset import decode_body
 from summarizer.fetching.netguard import AddressPolicy, GuardedTransport, Resolver, system_resolve
-from summarizer.fetching.pdf import read_pdf
 from summarizer.fetching.urls import require_http_url, strip_userinfo
-from summarizer.models import Article
 from summarizer.settings import FetchSettings
 
-__all__ = ["Page", "fetch_article", "fetch_page", "make_client", "page_article"]
+__all__ = ["Page", "body_kind", "fetch_page", "make_client", "media_type", "quoted_token"]
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +62,6 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _SNIFFED_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+/-]*")
 TOKEN_CHARS = 40
-_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<!--")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,21 +104,12 @@ def make_client(
     return httpx.AsyncClient(transport=transport, headers=headers, timeout=timeout, trust_env=False)
 
 
-async def fetch_article(url: str, *, client: httpx.AsyncClient, settings: FetchSettings) -> Article:
-    """Fetch `url` within the settings' limits and turn the page into an `Article`."""
-    page = await fetch_page(url, client=client, settings=settings)
-    started = time.perf_counter()
-    article = await asyncio.to_thread(page_article, page)
-    logger.info("extract url=%s chars=%d ms=%.0f", page.url, len(article.text),
-                (time.perf_counter() - started) * 1000)  # fmt: skip
-    return article
-
-
 async def fetch_page(url: str, *, client: httpx.AsyncClient, settings: FetchSettings) -> Page:
     """Fetch `url` within the settings' limits: the network half of `fetch_article`.
 
-    Apps that run extraction in a worker process call this, then `page_article`
-    in the worker, so the CPU work never holds the event loop's interpreter.
+    Apps that run extraction in a worker process call this, then
+    `summarizer.fetching.reading.page_article` in the worker, so the CPU work
+    never holds the event loop's interpreter.
     """
     require_http_url(url)
     url = strip_userinfo(url)
@@ -241,18 +229,18 @@ async def _get(url: str, client: httpx.AsyncClient, max_bytes: int) -> _Response
 
 def _refuse_early(headers: httpx.Headers, max_bytes: int) -> None:
     """Refuse from the headers alone what the body could not change."""
-    kind = _media_type(headers.get("content-type"))
-    if _kind(kind) is None and kind not in _SNIFFED_TYPES:
-        raise NotAnArticle(_token(kind))
+    kind = media_type(headers.get("content-type"))
+    if body_kind(kind) is None and kind not in _SNIFFED_TYPES:
+        raise NotAnArticle(quoted_token(kind))
     encoding = headers.get("content-encoding", "").strip().lower()
     if encoding not in _ENCODINGS:
-        raise Unreadable(f"content-encoding {_token(encoding)}")
+        raise Unreadable(f"content-encoding {quoted_token(encoding)}")
     declared = headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise TooLarge(f"{int(declared):,} bytes")
 
 
-def _token(header_value: str) -> str:
+def quoted_token(header_value: str) -> str:
     """A header value fit to quote in a chat line: its first word-like run, shortened.
 
     The server writes these headers; "image/x [verify your account](https://evil…)"
@@ -262,43 +250,17 @@ def _token(header_value: str) -> str:
     return match.group()[:TOKEN_CHARS] if match else "unknown"
 
 
-def _media_type(content_type: str | None) -> str:
+def media_type(content_type: str | None) -> str:
+    """The media type of a Content-Type header, lowercased, without parameters."""
     return (content_type or "").split(";", 1)[0].strip().lower()
 
 
-def _kind(media_type: str) -> str | None:
-    if media_type in _HTML_TYPES:
+def body_kind(media: str) -> str | None:
+    """ "html", "text" or "pdf" for the media types we read; None for any other."""
+    if media in _HTML_TYPES:
         return "html"
-    if media_type == "text/plain":
+    if media == "text/plain":
         return "text"
-    if media_type == "application/pdf":
+    if media == "application/pdf":
         return "pdf"
     return None
-
-
-def _sniff(body: bytes) -> str | None:
-    """What an unlabelled body is, from its first bytes."""
-    head = body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"%pdf-"):
-        return "pdf"
-    if head.startswith(_HTML_STARTS) or b"<html" in head:
-        return "html"
-    return None
-
-
-def page_article(page: Page) -> Article:
-    """Decode and extract the body according to its type (CPU work: off the event loop)."""
-    if not page.body.strip():
-        raise Unreadable("empty page")
-    media_type = _media_type(page.content_type)
-    kind = _kind(media_type) or _sniff(page.body)
-    if kind in ("html", "text"):
-        decoded = decode_body(page.body, content_type=page.content_type)
-        if kind == "html":
-            article = extract(decoded.text, url=page.url)
-        else:
-            article = Article(text=decoded.text.strip(), url=page.url)
-        return replace(article, decoded_from=decoded.guessed)
-    if kind == "pdf":
-        return read_pdf(page.body, url=page.url)
-    raise NotAnArticle(_token(media_type) if media_type else "unknown type")

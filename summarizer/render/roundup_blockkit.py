@@ -20,7 +20,7 @@ from summarizer.render.blockkit import (
     fit,
 )
 from summarizer.render.roundup_text import Markup, Section, outline, pack_lines, title
-from summarizer.roundup.build import Roundup
+from summarizer.roundup.model import Roundup
 
 __all__ = ["SLACK_MARKUP", "roundup_messages"]
 

@@ -20,7 +20,7 @@ from summarizer.render.embed import (
 )
 from summarizer.render.roundup_text import Markup, outline, pack_lines, title
 from summarizer.render.text import truncate
-from summarizer.roundup.build import Roundup
+from summarizer.roundup.model import Roundup
 
 __all__ = ["DISCORD_MARKUP", "link_text", "roundup_embeds"]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from summarizer.render.roundup_embed import markdown_link
 from summarizer.render.roundup_text import Markup, outline, title
-from summarizer.roundup.build import Roundup
+from summarizer.roundup.model import Roundup
 
 __all__ = ["render_roundup_markdown"]
 

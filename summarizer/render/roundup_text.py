@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from summarizer.render.text import label, truncate
-from summarizer.roundup.build import Entry, Roundup, Sharer, Source, SourcedFigure, Topic
+from summarizer.roundup.model import Entry, Roundup, Sharer, Source, SourcedFigure, Topic
 
 __all__ = ["TLDR_LIMIT", "Markup", "Section", "outline", "pack_lines", "roundup_label", "title"]
 

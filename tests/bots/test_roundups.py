@@ -18,7 +18,7 @@ from bots.roundup_schedule import SCHEDULE_KEY, RoundupScheduler, Schedule, pars
 from bots.roundups import roundup_args, roundup_command
 from bots.storage import Share, SqlStore, open_store
 from summarizer.models import Digest
-from summarizer.roundup.build import Roundup
+from summarizer.roundup.model import Roundup
 from tests.bots.test_storage import Backend, FakeClock
 from tests.support.store_servers import REDIS_VAR, server_url, store_database
 

@@ -9,8 +9,9 @@ import pytest
 
 from bench.hostile_cases import text_pdf
 from summarizer import errors
-from summarizer.fetching.fetch import fetch_article, make_client
+from summarizer.fetching.fetch import make_client
 from summarizer.fetching.netguard import IPAddress, parse_ip
+from summarizer.fetching.reading import fetch_article
 from summarizer.models import Article
 from summarizer.settings import FetchSettings
 from tests.support.article_server import CORPUS, ArticleServer
@@ -348,11 +349,14 @@ async def test_only_http_urls_are_fetched(fetch_settings: FetchSettings, url: st
 
 def test_public_surface() -> None:
     import summarizer.fetching.fetch
+    import summarizer.fetching.reading
 
     assert sorted(summarizer.fetching.fetch.__all__) == [
         "Page",
-        "fetch_article",
+        "body_kind",
         "fetch_page",
         "make_client",
-        "page_article",
+        "media_type",
+        "quoted_token",
     ]
+    assert sorted(summarizer.fetching.reading.__all__) == ["fetch_article", "page_article"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from summarizer import errors
-from summarizer.fetching.fetch import fetch_article, make_client
+from summarizer.fetching.fetch import make_client
+from summarizer.fetching.reading import fetch_article
 from summarizer.models import Article
 from summarizer.pipeline import summarize
 from summarizer.render.markdown import render_markdown

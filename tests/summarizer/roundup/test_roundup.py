@@ -16,7 +16,8 @@ from summarizer.render.roundup_blockkit import roundup_messages
 from summarizer.render.roundup_embed import roundup_embeds
 from summarizer.render.roundup_markdown import render_roundup_markdown
 from summarizer.render.roundup_text import pack_lines
-from summarizer.roundup.build import Roundup, build_roundup
+from summarizer.roundup.build import build_roundup
+from summarizer.roundup.model import Roundup
 from tests.support.roundup_data import story
 
 SINCE = datetime(2026, 3, 2, tzinfo=UTC)
