@@ -29,6 +29,7 @@ from typing import Any, Protocol
 from aiohttp import web
 from redis.exceptions import RedisError
 
+from bots import event_loop
 from bots.config import Settings
 from bots.health import health_app, serve_health
 from bots.job_queue import Job, JobQueue, platform_stream
@@ -137,7 +138,7 @@ def run_worker(settings: Settings, *, platform: str = "slack") -> None:
     from bots.slackbot.app import SlackConfigError
 
     try:
-        asyncio.run(_serve(settings, platform))
+        event_loop.run(_serve(settings, platform))
     except (SlackConfigError, ValueError) as exc:
         raise SystemExit(f"digestbot worker: {exc}") from None
 

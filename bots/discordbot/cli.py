@@ -7,6 +7,7 @@ import contextlib
 import logging
 import signal
 
+from bots import event_loop
 from bots.config import Settings
 from bots.discordbot.client import serve
 
@@ -21,7 +22,7 @@ def run_discord() -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     with contextlib.suppress(KeyboardInterrupt, asyncio.CancelledError):
-        asyncio.run(_serve_until_terminated(settings))
+        event_loop.run(_serve_until_terminated(settings))
 
 
 async def _serve_until_terminated(settings: Settings) -> None:

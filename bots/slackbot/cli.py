@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 
 from aiohttp import web
 
+from bots import event_loop
 from bots.config import Settings
 from bots.health import serve_health
 from bots.service import DigestService
@@ -38,10 +39,10 @@ def run_slack(http: bool, port: int, host: str = "0.0.0.0") -> None:
             port=port,
             print=None,
             shutdown_timeout=HTTP_GRACE_SECONDS,
-            loop=__import__("uvloop").new_event_loop() if __import__("os").environ.get("XUV") else None,
+            loop=event_loop.new_event_loop(),
         )
     else:
-        asyncio.run(_socket_mode(settings, app_token))
+        event_loop.run(_socket_mode(settings, app_token))
 
 
 def check_settings(settings: Settings, *, http: bool) -> str | None:
