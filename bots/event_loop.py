@@ -2,7 +2,7 @@
 
 uvloop (a maintained drop-in asyncio loop on libuv) cut the Slack front's CPU per
 acknowledged command by 15 % in `bench load` (1.47 and 1.55 ms against 1.76 and
-1.80 ms with asyncio's own loop, 1,000 commands from 100 senders, runs
+1.83 ms with asyncio's own loop, 1,000 commands from 100 senders, runs
 interleaved on the same host): less CPU per ack is more acks before Slack's 3 s.
 The servers (Slack HTTP and Socket Mode, Discord, `digestbot worker`) run on it;
 the console, the one-shot commands and the tests keep asyncio's loop. On a
