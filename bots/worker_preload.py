@@ -15,8 +15,10 @@ from __future__ import annotations
 import gc
 import logging
 
+# These imports are the point: what workers run (`bots.workers` imports them where they run).
+import summarizer.fetching.reading
+import summarizer.pipeline  # noqa: F401
 from bots.config import Settings
-from bots.workers import digest_page  # noqa: F401  (the import is the point: it loads the summarizer)
 from summarizer.text.tokens import warm_up
 
 try:

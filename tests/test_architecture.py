@@ -7,6 +7,7 @@ function counts as much as one at the top of a file.
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -145,3 +146,13 @@ print(sorted(sys.modules))
     loaded = set(ast.literal_eval(result.stdout.strip()))
     assert loaded.isdisjoint(WORKER_ONLY), sorted(loaded.intersection(WORKER_ONLY))
     assert "summarizer.render.blockkit" in loaded  # what the main process does need
+
+
+def test_the_forkserver_preloads_what_workers_run(tmp_path: Path) -> None:
+    """Workers fork from a forkserver that imported it all: they share those pages."""
+    script = "import sys, bots.worker_preload; print(sorted(sys.modules))"
+    env = {**os.environ, "DIGESTBOT_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True, env=env
+    )
+    assert set(WORKER_ONLY) <= set(ast.literal_eval(result.stdout.strip()))
