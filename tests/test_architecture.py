@@ -152,7 +152,6 @@ def test_the_forkserver_preloads_what_workers_run(tmp_path: Path) -> None:
     """Workers fork from a forkserver that imported it all: they share those pages."""
     script = "import sys, bots.worker_preload; print(sorted(sys.modules))"
     env = {**os.environ, "DIGESTBOT_DATA_DIR": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True, env=env
-    )
+    command = [sys.executable, "-c", script]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True, env=env)
     assert set(WORKER_ONLY) <= set(ast.literal_eval(result.stdout.strip()))
