@@ -26,7 +26,9 @@ pages in general (the issue-12 reading of 27 pages; checked 2-fold with
   Markdown table rows ("| DL | Sheldon Richardson | 49 | 66% |");
 - promo: subscribe/share/download/scan prompts, "发送…到10086" SMS ads, 广告;
 - heading: a paragraph of one short line without final punctuation, a short
-  question standing alone, a 【label】, or a line repeating the title.
+  question standing alone, a 【label】, a short line opening with a
+  zero-padded section number ("01《热辣滚烫》，…更重要的是...", "02减肥100斤"),
+  or a line repeating the title.
 """
 
 from __future__ import annotations
@@ -49,6 +51,10 @@ _CAPTION_PARAGRAPH = 150  # characters: a paragraph with a credit and no more is
 _CAPTION_BEFORE_CREDIT = 80  # characters: a paragraph this short before a lone credit too
 TITLE_SHARE = 0.6  # a line this close in length to the title it contains (or is in) repeats it
 TITLE_OPENS = 8  # characters: a line opening with a headline this long repeats it
+# A zero-padded section number opening a short line ("01《热辣滚烫》，比起减肥，更重要的是...",
+# "02减肥100斤"): a subhead of a numbered feature, whatever punctuation ends it; a clock
+# time ("00:00") or a number run ("0.5", "05-12") is none.
+_SECTION_NUMBER = re.compile(r"^0[1-9](?![\d:：.．/／-])")
 _ENDS = tuple("。！？!?…；;.\"'”’」』）)")
 
 
@@ -224,10 +230,12 @@ def _line_role(line: str, lang: Lang, title: str | None) -> Role:
     size = len(stripped) if lang == "zh" else len(stripped.split())
     if re.fullmatch(r"【[^】]{1,30}】", stripped) or (title and _says_title(stripped, title)):
         return "heading"
+    limit = _HEADING_CHARS if lang == "zh" else _HEADING_WORDS
+    if _SECTION_NUMBER.match(stripped) and size <= limit:
+        return "heading"
     if size <= _TINY[lang]:
         return "caption"
     if not stripped.endswith(_ENDS) or stripped.endswith((":", "：")):
-        limit = _HEADING_CHARS if lang == "zh" else _HEADING_WORDS
         return "heading" if size <= limit else "prose"
     if stripped.endswith(("？", "?")) and size <= _QUESTION_CHARS[lang]:
         return "heading"

@@ -157,6 +157,20 @@ def test_chinese_caption_before_its_credit_and_label_headings() -> None:
     assert roles["毕业生们在现场与用人单位交流，不少人当场签约。"] == "prose"
 
 
+def test_a_numbered_section_line_is_a_heading_whatever_ends_it() -> None:
+    text = (
+        "01《热辣滚烫》，比起拳击和减肥，更重要的是...\n\n"
+        "贾玲曾强调这是一部讲述善良人如何找到自己的电影。\n\n"
+        "02减肥100斤，新的贾玲来了\n\n"
+        "0.5公斤的体重变化并不明显，医生表示这属于正常波动。"
+    )
+    roles = dict(_roles(text, "zh"))
+    assert roles["01《热辣滚烫》，比起拳击和减肥，更重要的是..."] == "heading"
+    assert roles["02减肥100斤，新的贾玲来了"] == "heading"
+    assert roles["贾玲曾强调这是一部讲述善良人如何找到自己的电影。"] == "prose"
+    assert roles["0.5公斤的体重变化并不明显，医生表示这属于正常波动。"] == "prose"
+
+
 def test_block_roles_from_extraction_win_and_spans_cover_furniture() -> None:
     text = "市场规模达到5.3亿元，同比增长20%。\n\n一位顾客在门店内挑选商品，店内人流如织。"
     caption_start = text.index("一位")
