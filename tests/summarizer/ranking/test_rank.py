@@ -114,6 +114,24 @@ def test_a_long_sentence_counts_for_the_part_a_point_shows() -> None:
     assert run_on not in picked(rank, 2, shown=(0,), limit=12)
 
 
+def test_a_list_of_places_is_no_point() -> None:
+    listing = (
+        "寒潮期间，东北、华北、黄淮、江淮、江汉、江南、华南、西南、西北、新疆等地气温骤降，"
+        "公众需注意防寒保暖。"
+    )
+    text = [
+        "强冷空气周二起自北向南影响我国大部地区，多地气温骤降。",
+        listing,
+        "中央气象台发布寒潮预警，提醒公众在气温骤降期间注意防寒。",
+        "北京周三最低气温将降至零下5摄氏度。",
+        "气象专家表示，这次寒潮过后，北方将全面入冬。",
+    ]
+    rank = ranking(text, lang="zh")
+    assert rank.order()[0] == 1, "the builder needs the listing as the most salient sentence"
+    assert picked(rank, 1, shown=(0,)) == [listing]  # ranked without a point's scoring
+    assert picked(rank, 1, shown=(0,), limit=80) == [text[2]]
+
+
 def test_near_identical_sentences_are_not_both_chosen() -> None:
     repeat = f"{NEWS[1][:-1]}, officials said."
     text = [NEWS[0], NEWS[1], repeat, *NEWS[2:]]
