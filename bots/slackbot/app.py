@@ -15,7 +15,7 @@ import asyncio
 import logging
 from dataclasses import dataclass
 
-from aiohttp import ClientError
+from aiohttp import ClientError, ClientSession
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.middleware.authorization.async_single_team_authorization import (
     AsyncSingleTeamAuthorization,
@@ -98,6 +98,13 @@ class SlackBot:
         await self.jobs.close()
         if self.oauth is not None:
             await self.oauth.installation_store.engine.dispose()
+        await close_session(self.app.client)
+
+
+async def close_session(client: AsyncWebClient) -> None:
+    """Close the aiohttp session `api_client` gave `client` (at shutdown)."""
+    if client.session is not None:
+        await client.session.close()
 
 
 def build_client(settings: Settings) -> AsyncWebClient:
@@ -107,15 +114,23 @@ def build_client(settings: Settings) -> AsyncWebClient:
     return api_client(settings, settings.slack_bot_token.get_secret_value())
 
 
-def api_client(settings: Settings, token: str | None) -> AsyncWebClient:
+def api_client(
+    settings: Settings, token: str | None, *, session: ClientSession | None = None
+) -> AsyncWebClient:
     """A Web API client that waits out 429s and talks to `SLACK_API_URL` when set.
 
     In OAuth mode `token` is None: Bolt copies this client for each request
-    (base URL, retries) with the token of the request's workspace.
+    (base URL, retries, session) with the token of the request's workspace.
+
+    Every client of a process shares one aiohttp session (`session`, else a new
+    one this process closes with the bot): without one, slack-sdk opens a
+    session — a connection pool, and for slack.com a TLS handshake — per call,
+    and closes it again.
     """
     base_url = settings.slack_api_url or DEFAULT_API_URL
     return AsyncWebClient(
         token=token,
+        session=session or ClientSession(),
         base_url=base_url if base_url.endswith("/") else base_url + "/",
         retry_handlers=[
             *async_default_handlers(),

@@ -23,7 +23,7 @@ from bots.config import Settings
 from bots.jobs import Jobs
 from bots.languages import request_lang
 from bots.service import DigestService
-from bots.slackbot.app import api_client, build_client
+from bots.slackbot.app import api_client, build_client, close_session
 from bots.slackbot.commands import answer_command
 from bots.slackbot.deps import Deps
 from bots.slackbot.events import _mentioned, _pasted, answer_shortcut
@@ -71,6 +71,7 @@ class SlackJobs:
     async def close(self) -> None:
         if self._oauth is not None:
             await self._oauth.installation_store.engine.dispose()
+        await close_session(self._deps.client)
 
     async def _give_up(self, kind: str, args: Args, client: AsyncWebClient) -> None:
         logger.error("job %s failed %d times; telling the requester", kind, MAX_DELIVERIES)
@@ -96,7 +97,7 @@ class SlackJobs:
         )
         if bot is None:
             raise LookupError(f"no installation for team {team.get('team')}")
-        return api_client(self._settings, bot.bot_token)
+        return api_client(self._settings, bot.bot_token, session=self._deps.client.session)
 
 
 def slack_jobs(settings: Settings, service: DigestService, jobs: Jobs) -> SlackJobs:

@@ -35,6 +35,8 @@ class Call:
     token: str | None
     status: int = 200
     answer: dict[str, Any] | None = None
+    peer: tuple[str, int] | None = None
+    """The caller's address and port: one connection per client session shows as one port."""
 
 
 class FakeSlack:
@@ -132,7 +134,8 @@ class FakeSlack:
                 {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
             )
         answer = self._answer(method, params, token)
-        await self._record(Call(method, params, token, answer=answer))
+        peer = request.transport.get_extra_info("peername") if request.transport else None
+        await self._record(Call(method, params, token, answer=answer, peer=peer))
         return web.json_response(answer)
 
     def _answer(self, method: str, params: dict[str, Any], token: str) -> dict[str, Any]:

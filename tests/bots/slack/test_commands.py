@@ -133,3 +133,15 @@ async def test_without_slack_at_start_the_bot_still_serves(
     assert response.status_code == 200
     await slack.settle()
     assert [a["name"] for a in fake_slack.to("response_url")] == ["later"]
+
+
+async def test_digests_are_posted_over_one_kept_connection(
+    slack: SlackDriver, fake_slack: FakeSlack, article_server: ArticleServer
+) -> None:
+    """One aiohttp session per process: slack-sdk alone opens (and closes) one per call."""
+    for i in range(3):
+        await slack.command(article_server.add(f"/kept{i}", article_html(f"Story {i}", ACME)))
+        await slack.settle()
+    posts = [c for c in fake_slack.calls if c.method == "chat.postMessage"]
+    assert len(posts) == 3
+    assert len({c.peer for c in posts}) == 1
