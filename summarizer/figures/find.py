@@ -27,6 +27,8 @@ from functools import lru_cache
 from itertools import islice
 from math import prod
 
+import rjieba
+
 from summarizer.figures import units
 from summarizer.figures.asides import is_aside
 from summarizer.figures.key import DEFAULT_KEY_FIGURES, key_figures
@@ -152,13 +154,25 @@ def _read(plain: str, start: int, end: int, floor: int) -> Reading | None:
     if _LABEL_BEFORE_RE.search(plain, left, start):
         return None
     sign = _SIGN_RE.search(plain, left, start)
-    if sign:
+    if sign and _is_sign(plain, sign, left):
         start, value = start - len(sign.group()), -value
     return (
         _percent(plain, start, end, value, floor)
         or _money(plain, start, end, value, floor)
         or _unit(plain, start, end, value)
     )
+
+
+def _is_sign(plain: str, sign: re.Match[str], left: int) -> bool:
+    """负 is a minus sign only as a word of its own, as the segmenter cuts it.
+
+    减负180亿元 ("180亿元 of burdens cut") and 担负 end in 负 as words; read as a sign,
+    the blind editor reading of this round found "负180亿元" among a digest's key
+    figures. 为负3%, 同比负3.9%, 降至负5度 keep their sign.
+    """
+    if sign.group() not in ("负", "負") or not _HAN.match(plain, max(0, sign.start() - 1)):
+        return True
+    return rjieba.cut(plain[max(left, sign.start() - 4) : sign.end()])[-1] == sign.group()
 
 
 def _percent(plain: str, start: int, end: int, value: Decimal, floor: int) -> Reading | None:
