@@ -230,6 +230,10 @@ def test_a_context_never_opens_mid_number() -> None:
         ("这5项目标已经完成。", "zh", ["5项"]),
         ("The government in 2011 aims to cut the deficit.", "en", []),
         ("Last year 1990 employees left the firm.", "en", ["1990 employees"]),
+        # A session's number in a congress's name (the next blind reading, 12 pages).
+        ("政协巴彦淖尔市五届二次会议开幕，共有委员300人出席。", "zh", ["300人"]),
+        ("十三届全国人大二次会议在京召开", "zh", []),
+        ("今年共召开3次会议，审议了5项议案。", "zh", ["3次", "5项"]),
     ],
 )
 def test_asides_and_approximations_are_not_figures(
