@@ -28,7 +28,7 @@ from bots.phrasebook import Lang, Phrase, failure_line, say
 from bots.results import Digested, Failure, Reading
 from bots.service import DigestService
 from bots.terminal import print_markdown, print_notice
-from summarizer.fetching.fetch import Page
+from summarizer.fetching.page import Page
 from summarizer.render.markdown import render_markdown
 from summarizer.render.roundup_markdown import render_roundup_markdown
 

@@ -29,6 +29,7 @@ from typing import Any
 from redis.exceptions import ResponseError
 
 from bots.config import Settings
+from bots.storage.redis_batch import CommandBatch
 from bots.storage.redis_layer import redis_client
 
 __all__ = ["GROUP", "STREAM", "Job", "JobQueue", "durable_queue", "platform_stream"]
@@ -56,6 +57,7 @@ class JobQueue:
     def __init__(self, url: str, *, stream: str = STREAM) -> None:
         # Longer than the 1 s a worker's read blocks for a job; a hung Redis fails, not hangs.
         self._redis = redis_client(url, timeout=5.0, connect_timeout=5.0)
+        self._puts = CommandBatch(self._redis)  # puts only: a blocking read would hold the others
         self.stream = stream
 
     async def setup(self) -> None:
@@ -69,7 +71,7 @@ class JobQueue:
     async def put(self, kind: str, args: dict[str, Any]) -> str:
         """Add a job; once this returns, the job survives any process's death."""
         fields = {"kind": kind, "args": json.dumps(args, ensure_ascii=False)}
-        entry_id = await self._redis.xadd(self.stream, fields)  # type: ignore[arg-type]
+        entry_id = await self._puts.run(lambda pipe: pipe.xadd(self.stream, fields))  # type: ignore[arg-type]
         return _text(entry_id)
 
     async def own_pending(self, consumer: str, count: int) -> list[Job]:

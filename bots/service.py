@@ -23,10 +23,8 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
-
-import httpx
 
 from bots.channels import Channels
 from bots.config import Settings
@@ -41,9 +39,12 @@ from bots.storage.resilient import ResilientStore
 from bots.thread_pool import WorkPool, make_pool
 from bots.workers import digest_page, digest_source
 from summarizer.errors import DigestbotError, FetchError
-from summarizer.fetching.fetch import Page, fetch_page, make_client
+from summarizer.fetching.page import Page
 from summarizer.fetching.urls import link_key, normalize_url, wire_url
 from summarizer.models import Digest
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["DigestService"]
 
@@ -88,7 +89,6 @@ class DigestService:
         here after all (Redis refused it): two idle workers are ~170 MB of a
         replica's process tree that `bench load` counts (README, load).
         """
-        self._client = make_client(self.settings.fetch_settings())
         if self.store is None:
             store = ResilientStore(self.settings)
             await store.start()
@@ -161,8 +161,15 @@ class DigestService:
         return Digested(shown, digest)
 
     async def _fetch(self, url: str) -> Page:
-        """Fetch the page; count failures by kind."""
-        assert self._client is not None, "DigestService.start() was not called"
+        """Fetch the page; count failures by kind.
+
+        The client (and httpx) load on the first fetch: a front whose jobs go to the
+        durable queue never fetches, and httpx is 10 MB of its memory (README, load).
+        """
+        from summarizer.fetching.fetch import fetch_page, make_client
+
+        if self._client is None:
+            self._client = make_client(self.settings.fetch_settings())
         try:
             with self.metrics.stage("fetch"):
                 return await fetch_page(

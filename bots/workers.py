@@ -26,7 +26,7 @@ import signal
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from summarizer.fetching.fetch import Page
+from summarizer.fetching.page import Page
 from summarizer.models import Article, Digest
 
 __all__ = ["WORKER_NICENESS", "digest_page", "digest_source", "serve_jobs"]

@@ -145,6 +145,8 @@ print(sorted(sys.modules))
     )
     loaded = set(ast.literal_eval(result.stdout.strip()))
     assert loaded.isdisjoint(WORKER_ONLY), sorted(loaded.intersection(WORKER_ONLY))
+    assert "alembic" not in loaded  # only a start that must migrate loads it (bots.storage.migrate)
+    assert "httpx" not in loaded  # only a process that fetches loads it (DigestService._fetch)
     assert "summarizer.render.blockkit" in loaded  # what the main process does need
 
 

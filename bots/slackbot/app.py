@@ -40,7 +40,7 @@ from bots.slackbot.deps import Deps
 from bots.slackbot.events import register_events
 from bots.slackbot.home import register_home
 from bots.slackbot.oauth import oauth_settings, oauth_stores
-from bots.slackbot.replays import replay_guard
+from bots.slackbot.replays import ReplayGuard
 from bots.slackbot.replies import Poster
 from bots.slackbot.roundups import start_roundups
 from bots.slackbot.unfurl import register_unfurl
@@ -155,7 +155,7 @@ def build_bot(settings: Settings, service: DigestService) -> SlackBot:
         process_before_response=True,
         oauth_settings=oauth_settings(settings, stores) if stores else None,
     )
-    app.middleware(replay_guard(service))
+    app.middleware(ReplayGuard(service))
     client.retry_handlers.insert(0, ApiErrorCounter(service.metrics))  # counted for /metrics
     jobs = Jobs(queue=durable_queue(settings))
     deps = Deps(service=service, client=client, poster=Poster(AnswerPolicy(service)), jobs=jobs)

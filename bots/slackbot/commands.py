@@ -21,7 +21,7 @@ from bots.phrasebook import Phrase, say
 from bots.slackbot.deps import Deps, team_of
 from bots.slackbot.events import slack_request
 from bots.slackbot.target import Target
-from summarizer.fetching.urls import article_links
+from summarizer.fetching.urls import has_article_link
 
 COMMAND = "/summarize"
 
@@ -35,7 +35,7 @@ def register_commands(app: AsyncApp, deps: Deps) -> None:
     ) -> None:
         text = command.get("text", "")
         # The ack is all Slack shows within 3 s: say "Reading…" when there is reading to do.
-        if article_links(text):
+        if has_article_link(text):
             await ack(say(Phrase.READING, request_lang(text) or "en"))
         else:
             await ack()

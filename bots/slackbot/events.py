@@ -25,7 +25,7 @@ from bots.slackbot.deps import Deps, team_of
 from bots.slackbot.links import slack_message
 from bots.slackbot.people import SlackPeople
 from bots.slackbot.target import Target
-from summarizer.fetching.urls import article_links
+from summarizer.fetching.urls import has_article_link
 
 SHORTCUT = "summarize_message"
 READING_REACTION = "eyes"
@@ -74,7 +74,7 @@ async def answer_shortcut(deps: Deps, client: AsyncWebClient, job: Event) -> Non
 def _worth_a_job(event: Event) -> bool:
     """A DM always; a channel message only with a link somewhere (most messages have none)."""
     message = slack_message(event, ref=None)
-    return event.get("channel_type") == "im" or bool(article_links(message.text, *message.hidden))
+    return event.get("channel_type") == "im" or has_article_link(message.text, *message.hidden)
 
 
 def _from_a_person(event: Event) -> bool:

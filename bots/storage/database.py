@@ -26,6 +26,14 @@ DEFAULT_SQLITE_NAME = "digestbot.sqlite3"
 DEFAULT_CONNECT_TIMEOUT = 3.0
 DEFAULT_COMMAND_TIMEOUT = 5.0
 DEFAULT_POOL_TIMEOUT = 5.0
+POOL_SIZE = 10
+"""PostgreSQL connections a process keeps open. SQLAlchemy's default keeps 5 and
+closes the 10 overflow connections as soon as they are returned: a `digestbot
+worker` running 8 jobs at once (each with a few store calls, claims beside them)
+opened and closed a connection — a PostgreSQL backend, asyncpg's SSL probe —
+several times a second in `bench load`. 10 cover its concurrency; 5 more may
+open for a burst."""
+POOL_OVERFLOW = 5
 # How long SQLite waits for another writer's lock before "database is locked".
 DEFAULT_SQLITE_BUSY_TIMEOUT = 5.0
 
@@ -77,7 +85,12 @@ def create_engine(url: URL) -> AsyncEngine:
             "command_timeout": DEFAULT_COMMAND_TIMEOUT,
         }
     return create_async_engine(
-        url, connect_args=connect_args, pool_timeout=DEFAULT_POOL_TIMEOUT, pool_pre_ping=True
+        url,
+        connect_args=connect_args,
+        pool_size=POOL_SIZE,
+        max_overflow=POOL_OVERFLOW,
+        pool_timeout=DEFAULT_POOL_TIMEOUT,
+        pool_pre_ping=True,
     )
 
 

@@ -24,6 +24,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from bots.storage.database import DEFAULT_CONNECT_TIMEOUT, redact
 from bots.storage.failures import Breaker
+from bots.storage.redis_batch import CommandBatch
 from bots.storage.schema import hashed_key
 
 logger = logging.getLogger(__name__)
@@ -68,29 +69,33 @@ class RedisLayer:
             connect_timeout=DEFAULT_CONNECT_TIMEOUT,
             retry=Retry(NoBackoff(), retries=1, supported_errors=(RedisConnectionError,)),
         )
+        self._batch = CommandBatch(self._redis)
 
     async def claim(self, key: str, *, ttl: timedelta) -> bool:
         """True if this call set the claim key (nobody holds it)."""
         async with self._breaker.attempt():
-            won = await self._redis.set(_claim_key(key), b"1", nx=True, px=_millis(ttl))
+            won = await self._batch.run(
+                lambda pipe: pipe.set(_claim_key(key), b"1", nx=True, px=_millis(ttl))
+            )
         return bool(won)
 
     async def hold(self, key: str, *, ttl: timedelta) -> None:
         """Hold the claim for `ttl` from now, whoever held it (the work is done)."""
         async with self._breaker.attempt():
-            await self._redis.set(_claim_key(key), b"1", px=_millis(ttl))
+            await self._batch.run(lambda pipe: pipe.set(_claim_key(key), b"1", px=_millis(ttl)))
 
     async def get_digest(self, url: str) -> dict[str, Any] | None:
         """The cached digest dict for `url`, or None on a miss."""
         async with self._breaker.attempt():
-            raw = await self._redis.get(_digest_key(url))
+            raw = await self._batch.run(lambda pipe: pipe.get(_digest_key(url)))
         return None if raw is None else dict(json.loads(raw))
 
     async def put_digest(self, url: str, data: dict[str, Any], *, ttl: timedelta) -> None:
         """Cache `data` for `url` until `ttl` has passed."""
         payload = json.dumps(data, ensure_ascii=False)
         async with self._breaker.attempt():
-            await self._redis.set(_digest_key(url), payload.encode("utf-8"), px=_millis(ttl))
+            data_bytes, millis = payload.encode("utf-8"), _millis(ttl)
+            await self._batch.run(lambda pipe: pipe.set(_digest_key(url), data_bytes, px=millis))
 
     async def close(self) -> None:
         """Close the connection pool."""

@@ -41,6 +41,7 @@ from summarizer.errors import (
     Unreadable,
 )
 from summarizer.fetching.netguard import AddressPolicy, GuardedTransport, Resolver, system_resolve
+from summarizer.fetching.page import Page
 from summarizer.fetching.urls import require_http_url, strip_userinfo
 from summarizer.settings import FetchSettings
 
@@ -62,15 +63,6 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _SNIFFED_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+/-]*")
 TOKEN_CHARS = 40
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """A fetched body and its declared type: plain data, safe to send to a worker process."""
-
-    url: str
-    content_type: str | None
-    body: bytes
 
 
 @dataclass(frozen=True, slots=True)

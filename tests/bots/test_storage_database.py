@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,7 +24,7 @@ from bots.config import Settings
 from bots.storage import Share, SqlStore, StoreUnavailable, open_store
 from bots.storage.database import create_engine, database_url, redact
 from bots.storage.failures import Breaker
-from bots.storage.migrate import MIGRATIONS_DIR, alembic_config, migrate
+from bots.storage.migrate import HEAD_REVISION, MIGRATIONS_DIR, alembic_config, migrate
 from bots.storage.resilient import ResilientStore
 from bots.storage.schema import VERSION_TABLE, metadata
 from summarizer.models import Digest
@@ -197,6 +199,31 @@ async def test_migration_creates_the_schema_once_and_stamps_the_newest_revision(
 
     assert revision == head
     assert differences == []
+
+
+def test_the_head_revision_constant_is_alembics_head() -> None:
+    assert ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head() == HEAD_REVISION
+
+
+async def test_a_current_database_starts_without_importing_alembic(database: str) -> None:
+    """Alembic is 11 MB per process; only a start that must create or upgrade loads it."""
+    engine = create_engine(database_url(Settings(DIGESTBOT_DATABASE_URL=database)))
+    try:
+        await migrate(engine)
+    finally:
+        await engine.dispose()
+    script = (
+        "import asyncio, sys\n"
+        "from bots.config import Settings\n"
+        "from bots.storage.database import create_engine, database_url\n"
+        "from bots.storage.migrate import migrate\n"
+        f"engine = create_engine(database_url(Settings(DIGESTBOT_DATABASE_URL={database!r})))\n"
+        "asyncio.run(migrate(engine))\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
 
 
 async def test_replicas_starting_together_migrate_once(tmp_path: Path) -> None:

@@ -114,6 +114,7 @@ def test_public_surface() -> None:
     expected = [
         "article_links",
         "find_links",
+        "has_article_link",
         "is_article_candidate",
         "link_key",
         "normalize_url",
@@ -133,3 +134,23 @@ def test_article_links_keep_articles_and_drop_chat_and_media_links() -> None:
         "https://a.cn/pic.png，还有 https://36kr.com/p/1"
     )
     assert article_links(text) == ["https://36kr.com/p/1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see https://36kr.com/p/1 and https://app.slack.com/x",
+        "only https://app.slack.com/x and https://a.cn/pic.png",
+        "<https://36kr.com/p/2|36氪> 和 [虎嗅](https://www.huxiu.com/article/3.html)",
+        "http://x:99999/ http:// https://exa mple.com/",
+        "no link at all, 没有链接",
+        "www.example.com/without-scheme",
+        "https://[2001:db8::1]:8080/x",
+        "",
+    ],
+)
+def test_has_article_link_agrees_with_article_links(text: str) -> None:
+    from summarizer.fetching.urls import article_links, has_article_link
+
+    assert has_article_link(text) is bool(article_links(text))
+    assert has_article_link("nothing here", text) is bool(article_links("nothing here", text))
