@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import signal
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -89,6 +90,10 @@ async def stream_length(redis_url: str) -> int:
         await redis.aclose()
 
 
+def _niceness(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+
+
 async def test_a_worker_killed_mid_digest_leaves_the_job_and_its_successor_answers_it(
     env: dict[str, str],
     redis_url: str,
@@ -104,6 +109,7 @@ async def test_a_worker_killed_mid_digest_leaves_the_job_and_its_successor_answe
         assert await stream_length(redis_url) == 1  # queued before Slack heard "ok"
         first = launch_worker(env, log)
         await first.wait_healthy()
+        assert _niceness(first.process.pid) == os.getpriority(os.PRIO_PROCESS, 0) + 10  # acks first
 
         async def reading() -> bool:
             taken = await pending_for(redis_url, "worker-a") == 1
