@@ -4,6 +4,11 @@ The one place that reads files, standard input and the environment for the
 core; every failure becomes one human line on stderr and a non-zero exit:
 2 for a configuration or start-up error (the line names the setting), 1 for
 anything else the user asked that could not be done.
+
+What reading local input and printing to a terminal needs (front matter,
+charset detection, Markdown rendering, rich) is imported by the commands that
+use it: `digestbot slack|discord|worker` start from this module too, and those
+imports were 6 MB of each server process (README, Load).
 """
 
 from __future__ import annotations
@@ -23,13 +28,9 @@ from pydantic import ValidationError
 import summarizer
 from bots.config import ConfigError, Settings, describe
 from bots.logs import configure_logging
-from bots.terminal import print_markdown, print_text
 from summarizer import Article
 from summarizer.errors import DigestbotError, InputTooLarge
-from summarizer.extraction.source import parse_source
-from summarizer.fetching.charset import decode_text
 from summarizer.fetching.urls import find_links
-from summarizer.render.markdown import render_markdown
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Faithful digests of articles.")
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -66,6 +67,8 @@ def load(source: str, settings: Settings) -> Article | str:
 
 def _decode(data: bytes) -> str:
     """Text from bytes: UTF-8, else the page charset rules (GBK text files)."""
+    from summarizer.fetching.charset import decode_text  # local I/O: see the module docstring
+
     if len(data) > MAX_FILE_BYTES:
         raise InputTooLarge(f"more than {MAX_FILE_BYTES:,} bytes")
     return decode_text(data)  # a BOM first (UTF-16 is half NULs), then the binary check
@@ -119,6 +122,10 @@ def summarize_command(
     if lang not in (None, "zh", "en"):
         _fail("--lang must be zh or en")
     settings = _settings(quiet=True)
+    from bots.terminal import print_markdown  # local I/O: see the module docstring
+    from summarizer.extraction.source import parse_source
+    from summarizer.render.markdown import render_markdown
+
     try:
         loaded = load(source, settings)
         article = loaded if isinstance(loaded, Article) else parse_source(loaded)
@@ -144,6 +151,8 @@ def extract_command(
 ) -> None:
     """Print what was extracted from a page: metadata and main text."""
     settings = _settings(quiet=True)
+    from bots.terminal import print_text  # local I/O: see the module docstring
+
     try:
         loaded = load(source, settings)
         article = loaded if isinstance(loaded, Article) else _extract(loaded)
