@@ -236,3 +236,18 @@ async def test_load_senders_count_a_failed_connection_as_an_ack_that_never_came(
     acks, handling = await load_senders.send_all([target], ["text=a", "text=b"], senders=1)
     assert acks == [math.inf, math.inf]
     assert all(math.isnan(h) for h in handling)
+
+
+def test_a_second_load_bench_refuses_to_start(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two at once emptied each other's Redis database and answered each other's jobs."""
+    import fcntl
+
+    from bench import load
+
+    monkeypatch.setattr(load, "LOCK_FILE", tmp_path / "load.lock")
+    with (tmp_path / "load.lock").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert load.main(["--plans", "1x1"]) == 1
+    assert "another bench load is running" in capsys.readouterr().out
