@@ -110,7 +110,10 @@ async def test_the_console_reads_a_terminal_paste_as_one_article(
 
 
 _WAITING_CONSOLE = """
-import asyncio, sys
+import asyncio, signal, sys
+# Ctrl-C as from a terminal: a launcher in the background (`cmd &` in a script) leaves SIGINT
+# ignored, the child inherits that, and this test hung waiting for it to quit.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from bots.console_input import bracketed_paste, next_message
 
 async def main():
